@@ -3,9 +3,10 @@
  * one managed transaction. The next batch is parsed while the previous one is being written, so
  * Node and Neo4j work at the same time; rows with the same key in one batch keep the last one.
  */
-import { addCounters, Graph, WriteCounters, ZERO_COUNTERS } from '../cypher/runner';
+import { addCounters, Graph, Tx, WriteCounters, ZERO_COUNTERS } from '../cypher/runner';
 import { Prepared, Row } from './prepare';
 import { LOAD_ORDER, RecordType } from './records/schemas';
+import { writeBatch } from './write-plan';
 
 export class BatchWriter {
   counters: WriteCounters = ZERO_COUNTERS;
@@ -51,11 +52,20 @@ export class BatchWriter {
   }
 
   private async write(type: RecordType, rows: Row[]): Promise<void> {
-    const { rows: result, counters } = await this.graph.writeTx((tx) =>
-      tx.run(`load/${type}`, { rows, load: this.loadId }),
-    );
+    let counters = ZERO_COUNTERS;
+    const changed = await this.graph.writeTx(async (tx) => {
+      counters = ZERO_COUNTERS;
+      const counting: Tx = {
+        run: async (name, params) => {
+          const result = await tx.run(name, params);
+          counters = addCounters(counters, result.counters);
+          return result;
+        },
+      };
+      return writeBatch(counting, type, rows, this.loadId);
+    });
     this.counters = addCounters(this.counters, counters);
-    this.written.set(type, (this.written.get(type) ?? 0) + Number(result[0]?.changed ?? 0));
+    this.written.set(type, (this.written.get(type) ?? 0) + changed);
   }
 
   private throwIfFailed(): void {

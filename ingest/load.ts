@@ -153,7 +153,7 @@ export async function loadSource(graph: Graph, source: InputSource, hasher: IdHa
   }
   for (const [type, written] of writer.written) types[type as RecordType].written = written;
   report.counters = writer.counters;
-  for (const row of await graph.read('load/placeholders', { load: loadId })) {
+  for (const row of await graph.read('load/placeholders-left', { load: loadId })) {
     if (Number(row.count) > 0) report.placeholders[String(row.label)] = Number(row.count);
   }
   report.loadId = loadId;

@@ -1,0 +1,5 @@
+// Creates the shared-value nodes (MachineCode) that rows of one batch link to; existing ones are kept.
+// Parameters: $values [string], $load. Returns: nothing.
+UNWIND $values AS v
+MERGE (x:MachineCode {value: v})
+ON CREATE SET x.load_id = $load
