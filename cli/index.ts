@@ -11,30 +11,41 @@ import { startCommand } from './commands/start';
 import { statsCommand } from './commands/stats';
 import { EXIT, exitCodeOf } from './exit-codes';
 
-export function buildProgram(): Command {
+/** What a run of the command ends with; actions set `exitCode` when they finish with one other than 0. */
+export interface Outcome {
+  exitCode: number;
+}
+
+export function buildProgram(outcome: Outcome): Command {
   const program = new Command('collusion')
     .description('collusion detection engine for public-resource trading supervision')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   servicesCommands(program);
   startCommand(program);
-  loadCommand(program);
+  loadCommand(program, outcome);
   statsCommand(program);
   resetCommand(program);
   generateCommand(program);
   return program;
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** Runs the command with `argv` (as process.argv: node, script, args…) and returns its exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const outcome: Outcome = { exitCode: EXIT.ok };
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(outcome).parseAsync(argv);
+    return outcome.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       const helpShown = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
-      process.exitCode = helpShown ? EXIT.ok : error.exitCode === EXIT.ok ? EXIT.ok : EXIT.usage;
-      return;
+      return helpShown || error.exitCode === EXIT.ok ? EXIT.ok : EXIT.usage;
     }
     process.stderr.write(`collusion: ${(error as Error).message}\n`);
-    process.exitCode = exitCodeOf(error);
+    return exitCodeOf(error);
   }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv);
 }

@@ -128,7 +128,11 @@ export class Graph {
   }
 }
 
-async function runIn(tx: ManagedTransaction, name: string, params: Row): Promise<{ rows: Row[]; counters: WriteCounters }> {
+async function runIn(
+  tx: ManagedTransaction,
+  name: string,
+  params: Row,
+): Promise<{ rows: Row[]; counters: WriteCounters }> {
   const result = await tx.run(statement(name), params);
   const updates = result.summary.counters.updates();
   return {
@@ -152,8 +156,20 @@ function toPlain(value: unknown): unknown {
     return { elementId: node.elementId, labels: node.labels, properties: toPlain(node.properties) };
   }
   if (neo4j.isRelationship(value as never)) {
-    const rel = value as unknown as { type: string; properties: Row; elementId: string; startNodeElementId: string; endNodeElementId: string };
-    return { elementId: rel.elementId, type: rel.type, start: rel.startNodeElementId, end: rel.endNodeElementId, properties: toPlain(rel.properties) };
+    const rel = value as unknown as {
+      type: string;
+      properties: Row;
+      elementId: string;
+      startNodeElementId: string;
+      endNodeElementId: string;
+    };
+    return {
+      elementId: rel.elementId,
+      type: rel.type,
+      start: rel.startNodeElementId,
+      end: rel.endNodeElementId,
+      properties: toPlain(rel.properties),
+    };
   }
   if (neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never)) {
     return String(value);

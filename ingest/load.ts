@@ -34,7 +34,12 @@ export interface LoadOptions {
 }
 
 /** Loads each path (file or CSV folder) in turn; each is all-or-nothing on its own. */
-export async function loadPaths(graph: Graph, paths: string[], hasher: IdHasher, options: LoadOptions): Promise<LoadReport> {
+export async function loadPaths(
+  graph: Graph,
+  paths: string[],
+  hasher: IdHasher,
+  options: LoadOptions,
+): Promise<LoadReport> {
   const sources = paths.map(openSource);
   await graph.applySchema();
   const reports: SourceReport[] = [];
@@ -45,7 +50,8 @@ export async function loadPaths(graph: Graph, paths: string[], hasher: IdHasher,
 type Checked = { ok: true; prepared: Prepared } | { ok: false; errors: InputError[] };
 
 function check(item: InputItem, hasher: IdHasher): Checked {
-  if (item.parseError !== undefined) return { ok: false, errors: [{ file: item.file, line: item.line, reason: item.parseError }] };
+  if (item.parseError !== undefined)
+    return { ok: false, errors: [{ file: item.file, line: item.line, reason: item.parseError }] };
   const validation = validateRecord(item.value);
   const at = { file: item.file, line: item.line };
   if (!validation.ok) {
@@ -65,7 +71,12 @@ function check(item: InputItem, hasher: IdHasher): Checked {
 const itemKey = (item: InputItem) => `${item.file}\u0000${item.line}`;
 
 /** Loads one source; see the module comment for the rules. */
-export async function loadSource(graph: Graph, source: InputSource, hasher: IdHasher, options: LoadOptions): Promise<SourceReport> {
+export async function loadSource(
+  graph: Graph,
+  source: InputSource,
+  hasher: IdHasher,
+  options: LoadOptions,
+): Promise<SourceReport> {
   const started = Date.now();
   const maxListed = options.maxListedErrors ?? 1000;
   const checksum = await sourceChecksum(source);
@@ -132,7 +143,8 @@ export async function loadSource(graph: Graph, source: InputSource, hasher: IdHa
     for await (const item of source.items()) {
       if (rejected.has(itemKey(item))) continue;
       const checked = check(item, hasher);
-      if (!checked.ok) throw new Error(`ingest: ${item.file}:${item.line} changed while it was being loaded; load it again`);
+      if (!checked.ok)
+        throw new Error(`ingest: ${item.file}:${item.line} changed while it was being loaded; load it again`);
       await writer.add(checked.prepared);
       done += 1;
       bar?.update(done);
@@ -208,7 +220,11 @@ function firstLine(file: string): string {
   try {
     const buffer = Buffer.alloc(65536);
     const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+    return buffer
+      .subarray(0, length)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0];
   } finally {
     fs.closeSync(fd);
   }

@@ -13,7 +13,13 @@ function prepare(value: Record<string, unknown>) {
 }
 
 test('a person keeps only the keyed hash of the ID number, also under an unknown field', () => {
-  const result = prepare({ type: 'person', id: 'P', name: '张伟', id_number: '11010519491231002X', card: '11010519491231002X' });
+  const result = prepare({
+    type: 'person',
+    id: 'P',
+    name: '张伟',
+    id_number: '11010519491231002X',
+    card: '11010519491231002X',
+  });
   if (!result.ok) throw new Error('expected ok');
   const props = result.prepared.row.props as Record<string, unknown>;
   expect(props.id_number).toBeUndefined();
@@ -25,13 +31,26 @@ test('a person keeps only the keyed hash of the ID number, also under an unknown
 
 test('a bid row carries normalised shared values as lists for the load statement', () => {
   const result = prepare({
-    type: 'bid', id: 'B', lot: 'L', bidder: 'O', price: 1, ip: '010.0.0.1', mac: 'AA-BB-CC-DD-EE-FF',
-    doc_author: ' Administrator ', contact_phone: '+86 13800138000', bond_payer: 'O9',
+    type: 'bid',
+    id: 'B',
+    lot: 'L',
+    bidder: 'O',
+    price: 1,
+    ip: '010.0.0.1',
+    mac: 'AA-BB-CC-DD-EE-FF',
+    doc_author: ' Administrator ',
+    contact_phone: '+86 13800138000',
+    bond_payer: 'O9',
   });
   if (!result.ok) throw new Error('expected ok');
   expect(result.prepared.row).toMatchObject({
-    ip: ['10.0.0.1'], mac: ['aa:bb:cc:dd:ee:ff'], author: ['administrator'], phone: ['13800138000'],
-    machine: [], payer: 'O9', contact: [],
+    ip: ['10.0.0.1'],
+    mac: ['aa:bb:cc:dd:ee:ff'],
+    author: ['administrator'],
+    phone: ['13800138000'],
+    machine: [],
+    payer: 'O9',
+    contact: [],
   });
   expect((result.prepared.row.props as Record<string, unknown>).mac).toBe('aa:bb:cc:dd:ee:ff');
 });

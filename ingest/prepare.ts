@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { RecordOf, RecordType, TradingRecord } from './records/schemas';
 import { FieldProblem } from './records/validate';
 import { normaliseAddress } from './normalise/address';
-import { normaliseAccount, normaliseAuthor, normaliseCode, normaliseDocHash, normaliseEmail } from './normalise/identifiers';
+import {
+  normaliseAccount,
+  normaliseAuthor,
+  normaliseCode,
+  normaliseDocHash,
+  normaliseEmail,
+} from './normalise/identifiers';
 import { IdHasher, isResidentIdNumber } from './normalise/id-number';
 import { normaliseIp, normaliseMac } from './normalise/network';
 import { normalisePhone } from './normalise/phone';
@@ -125,7 +131,13 @@ function build(type: RecordType, record: TradingRecord, ctx: Context, hasher: Id
     }
     case 'project': {
       const r = record as RecordOf<'project'>;
-      const row = { id: r.id, props: props(r, hasher), tenderer: r.tenderer, agent: list(r.agent), supervisor: list(r.supervisor) };
+      const row = {
+        id: r.id,
+        props: props(r, hasher),
+        tenderer: r.tenderer,
+        agent: list(r.agent),
+        supervisor: list(r.supervisor),
+      };
       return { type, key: r.id, row };
     }
     case 'lot': {
@@ -179,7 +191,14 @@ function build(type: RecordType, record: TradingRecord, ctx: Context, hasher: Id
       const toLabel = r.to_type ? LABEL_OF_TYPE[r.to_type] : toKind;
       const rest = props(r, hasher);
       for (const k of ['kind', 'from', 'to', 'from_type', 'to_type']) delete rest[k];
-      const row = { kind: r.kind, from: r.from, to: r.to, fromLabel: fromLabel ?? null, toLabel: toLabel ?? null, props: rest };
+      const row = {
+        kind: r.kind,
+        from: r.from,
+        to: r.to,
+        fromLabel: fromLabel ?? null,
+        toLabel: toLabel ?? null,
+        props: rest,
+      };
       return { type, key: `${r.kind}|${r.from}|${r.to}`, row };
     }
     case 'evaluation': {
@@ -221,7 +240,8 @@ export function props(record: Record<string, unknown>, hasher: IdHasher): Row {
       out.id_hash = hasher.hash(String(value));
     } else if (key === 'events' && typeof value === 'object' && !Array.isArray(value)) {
       for (const [event, date] of Object.entries(value as Row)) {
-        if (date !== undefined && date !== null) out[`events_${event}`] = typeof date === 'string' ? date : JSON.stringify(date);
+        if (date !== undefined && date !== null)
+          out[`events_${event}`] = typeof date === 'string' ? date : JSON.stringify(date);
       }
     } else if (typeof value === 'string' && isResidentIdNumber(value.trim())) {
       out[`${key}_hash`] = hasher.hash(value);

@@ -65,7 +65,9 @@ export function formatReport(report: LoadReport): string {
     }
     if (s.moreErrors > 0) out.push(`  … and ${s.moreErrors} more errors (see ${s.reportFile ?? 'the JSON report'})`);
     if (s.status === 'rejected') {
-      out.push('  nothing of this source was written; fix the lines above, or load with --skip-invalid to load the good records');
+      out.push(
+        '  nothing of this source was written; fix the lines above, or load with --skip-invalid to load the good records',
+      );
     }
     if (s.rejectsFile) out.push(`  rejected lines written untouched to ${s.rejectsFile}`);
     if (s.reportFile) out.push(`  report: ${s.reportFile}`);

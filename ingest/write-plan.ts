@@ -33,18 +33,39 @@ interface EntityPlan {
 const ENTITY_PLANS: Partial<Record<RecordType, EntityPlan>> = {
   organization: {
     refs: [['legal_rep', 'Person']],
-    values: [['phones', 'Phone'], ['emails', 'Email'], ['address', 'Address'], ['accounts', 'BankAccount']],
+    values: [
+      ['phones', 'Phone'],
+      ['emails', 'Email'],
+      ['address', 'Address'],
+      ['accounts', 'BankAccount'],
+    ],
   },
   person: {
     refs: [['employer', 'Organization']],
-    values: [['phones', 'Phone'], ['emails', 'Email'], ['address', 'Address'], ['qualifications', 'Qualification']],
+    values: [
+      ['phones', 'Phone'],
+      ['emails', 'Email'],
+      ['address', 'Address'],
+      ['qualifications', 'Qualification'],
+    ],
   },
   expert: {
-    refs: [['person', 'Person'], ['employer', 'Organization'], ['former', 'Organization']],
-    values: [['phones', 'Phone'], ['address', 'Address']],
+    refs: [
+      ['person', 'Person'],
+      ['employer', 'Organization'],
+      ['former', 'Organization'],
+    ],
+    values: [
+      ['phones', 'Phone'],
+      ['address', 'Address'],
+    ],
   },
   project: {
-    refs: [['tenderer', 'Organization'], ['agent', 'Organization'], ['supervisor', 'Organization']],
+    refs: [
+      ['tenderer', 'Organization'],
+      ['agent', 'Organization'],
+      ['supervisor', 'Organization'],
+    ],
     values: [],
   },
   lot: { refs: [['project', 'Project']], values: [] },

@@ -14,8 +14,10 @@ export function generateCommand(program: Command): void {
     .action(async (flags: { out: string; lots: string; seed: string; format: string }) => {
       const lots = Number(flags.lots);
       const seed = Number(flags.seed);
-      if (!Number.isInteger(lots) || lots < 1) program.error('collusion generate: --lots must be a positive whole number', { exitCode: EXIT.usage });
-      if (!Number.isInteger(seed)) program.error('collusion generate: --seed must be a whole number', { exitCode: EXIT.usage });
+      if (!Number.isInteger(lots) || lots < 1)
+        program.error('collusion generate: --lots must be a positive whole number', { exitCode: EXIT.usage });
+      if (!Number.isInteger(seed))
+        program.error('collusion generate: --seed must be a whole number', { exitCode: EXIT.usage });
       if (flags.format !== 'ndjson' && flags.format !== 'csv') {
         program.error('collusion generate: --format must be ndjson or csv', { exitCode: EXIT.usage });
       }

@@ -6,6 +6,7 @@ import { loadPaths } from '../../ingest/load';
 import { formatReport } from '../../ingest/report';
 import { withGraph } from '../context';
 import { EXIT } from '../exit-codes';
+import type { Outcome } from '../index';
 
 interface LoadFlags {
   skipInvalid?: boolean;
@@ -14,7 +15,7 @@ interface LoadFlags {
   source?: string;
 }
 
-export function loadCommand(program: Command): void {
+export function loadCommand(program: Command, outcome: Outcome): void {
   program
     .command('load')
     .description('load trading-data files (NDJSON, .gz) or CSV folders; each is all-or-nothing unless --skip-invalid')
@@ -40,6 +41,8 @@ export function loadCommand(program: Command): void {
         }),
       );
       console.log(flags.json ? JSON.stringify(report, null, 2) : formatReport(report));
-      process.exitCode = report.sources.some((s) => s.invalid > 0 || s.status === 'rejected') ? EXIT.inputErrors : EXIT.ok;
+      outcome.exitCode = report.sources.some((s) => s.invalid > 0 || s.status === 'rejected')
+        ? EXIT.inputErrors
+        : EXIT.ok;
     });
 }

@@ -32,7 +32,9 @@ export function statsCommand(program: Command): void {
       for (const [key, value] of Object.entries(counts)) {
         if (typeof value === 'number') {
           const placeholders = counts.placeholders[key];
-          console.log(`${key.padEnd(16)} ${String(value).padStart(10)}${placeholders ? `  (${placeholders} placeholders)` : ''}`);
+          console.log(
+            `${key.padEnd(16)} ${String(value).padStart(10)}${placeholders ? `  (${placeholders} placeholders)` : ''}`,
+          );
         }
       }
     });

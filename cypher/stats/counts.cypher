@@ -8,7 +8,7 @@ MATCH (n:Lot) WITH count(n) AS total
 OPTIONAL MATCH (p:Lot) WHERE p.placeholder = true
 RETURN 'lots' AS key, total, count(p) AS placeholders
 UNION ALL
-MATCH (n:Bid) RETURN 'bids' AS key, count(n) AS total, 0 AS placeholders
+MATCH (n:Bid) WITH count(n) AS total RETURN 'bids' AS key, total, 0 AS placeholders
 UNION ALL
 MATCH (n:Organization) WITH count(n) AS total
 OPTIONAL MATCH (p:Organization) WHERE p.placeholder = true
@@ -22,14 +22,14 @@ MATCH (n:Expert) WITH count(n) AS total
 OPTIONAL MATCH (p:Expert) WHERE p.placeholder = true
 RETURN 'experts' AS key, total, count(p) AS placeholders
 UNION ALL
-MATCH (n:Approval) RETURN 'approvals' AS key, count(n) AS total, 0 AS placeholders
+MATCH (n:Approval) WITH count(n) AS total RETURN 'approvals' AS key, total, 0 AS placeholders
 UNION ALL
-MATCH (n:Sanction) RETURN 'sanctions' AS key, count(n) AS total, 0 AS placeholders
+MATCH (n:Sanction) WITH count(n) AS total RETURN 'sanctions' AS key, total, 0 AS placeholders
 UNION ALL
-MATCH (n:LoadBatch) RETURN 'load_batches' AS key, count(n) AS total, 0 AS placeholders
+MATCH (n:LoadBatch) WITH count(n) AS total RETURN 'load_batches' AS key, total, 0 AS placeholders
 UNION ALL
 MATCH (n) WHERE n:IP OR n:MAC OR n:MachineCode OR n:Certificate OR n:DocHash OR n:DocAuthor OR n:BankAccount
   OR n:Phone OR n:Email OR n:Address OR n:Qualification
-RETURN 'shared_values' AS key, count(n) AS total, 0 AS placeholders
+WITH count(n) AS total RETURN 'shared_values' AS key, total, 0 AS placeholders
 UNION ALL
-MATCH ()-[r]->() RETURN 'relationships' AS key, count(r) AS total, 0 AS placeholders
+MATCH ()-[r]->() WITH count(r) AS total RETURN 'relationships' AS key, total, 0 AS placeholders

@@ -5,7 +5,11 @@
 
 /** Machine codes and CA serials: case and separators do not matter. */
 export function normaliseCode(raw: string): string | undefined {
-  const value = raw.normalize('NFKC').trim().toUpperCase().replace(/[\s:\-]/g, '');
+  const value = raw
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s:-]/g, '');
   return value === '' ? undefined : value;
 }
 
@@ -22,7 +26,10 @@ export function normaliseAuthor(raw: string): string | undefined {
 
 /** Bank accounts: digits and letters only (spaces and dashes are layout). */
 export function normaliseAccount(raw: string): string | undefined {
-  const value = raw.normalize('NFKC').replace(/[\s\-]/g, '').toUpperCase();
+  const value = raw
+    .normalize('NFKC')
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
   return value === '' ? undefined : value;
 }
 

@@ -17,7 +17,10 @@ export function normaliseIp(raw: string): { value: string } | { error: string } 
 }
 
 export function normaliseMac(raw: string): { value: string } | { error: string } {
-  const hex = raw.trim().toLowerCase().replace(/[:\-.\s]/g, '');
+  const hex = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[:\-.\s]/g, '');
   if (!/^[0-9a-f]{12}$/.test(hex)) return { error: `"${raw}" is not a MAC address (12 hex digits)` };
   return { value: hex.match(/../g)!.join(':') };
 }

@@ -43,7 +43,9 @@ describe('phones', () => {
 
 describe('addresses', () => {
   test('full-width, spaces and punctuation fold away', () => {
-    expect(normaliseAddress('中国河南省郑州市金水区 花园路１号（A座）')).toBe(normaliseAddress('河南省郑州市金水区花园路1号A座'));
+    expect(normaliseAddress('中国河南省郑州市金水区 花园路１号（A座）')).toBe(
+      normaliseAddress('河南省郑州市金水区花园路1号A座'),
+    );
   });
   test('an address of punctuation only is nothing', () => {
     expect(normaliseAddress(' ，。 ')).toBeUndefined();

@@ -11,6 +11,7 @@ export function normalisePhone(raw: string): { value: string } | { error: string
   digits = digits.replace(/(?:ext|转|x|#)\d+$/i, '');
   if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && digits.length >= 12) digits = digits.slice(2);
-  if (digits.length < 7 || digits.length > 13) return { error: `"${raw}" has ${digits.length} digits, not a phone number` };
+  if (digits.length < 7 || digits.length > 13)
+    return { error: `"${raw}" has ${digits.length} digits, not a phone number` };
   return { value: digits };
 }

@@ -42,11 +42,15 @@ async function* readFolder(files: { type: RecordType; file: string }[]): AsyncGe
 }
 
 async function* readCsvFile(type: RecordType, file: string): AsyncGenerator<InputItem> {
-  const parser = fs.createReadStream(file).pipe(
-    parse({ columns: true, bom: true, info: true, raw: true, skip_empty_lines: true, relax_quotes: false }),
-  );
+  const parser = fs
+    .createReadStream(file)
+    .pipe(parse({ columns: true, bom: true, info: true, raw: true, skip_empty_lines: true, relax_quotes: false }));
   try {
-    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; raw: string; info: { lines: number } }>) {
+    for await (const entry of parser as AsyncIterable<{
+      record: Record<string, string>;
+      raw: string;
+      info: { lines: number };
+    }>) {
       const raw = entry.raw.replace(/\r?\n$/, '');
       const line = entry.info.lines - (raw.match(/\n/g)?.length ?? 0);
       yield { file, line, raw, value: toRecord(type, entry.record), impliedType: type };
@@ -76,7 +80,11 @@ export function toRecord(type: RecordType, cells: Record<string, string>): Recor
 }
 
 function typed(kind: 'number' | 'boolean' | 'list' | undefined, cell: string): unknown {
-  if (kind === 'list') return cell.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  if (kind === 'list')
+    return cell
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (kind === 'number') return /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(cell) ? Number(cell) : cell;
   if (kind === 'boolean') {
     if (/^(true|1|yes)$/i.test(cell)) return true;

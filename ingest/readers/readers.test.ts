@@ -35,7 +35,10 @@ test('NDJSON: gzip is recognised by content, whatever the name', async () => {
 test('CSV folder: files load in reference order, rows carry their starting line, cells are typed', async () => {
   const folder = path.join(dir, 'csv');
   fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'bid.csv'), 'id,lot,bidder,price,won\nB1,L1,O1,950000,true\nB2,L1,O2,"cheap",no\n');
+  fs.writeFileSync(
+    path.join(folder, 'bid.csv'),
+    'id,lot,bidder,price,won\nB1,L1,O1,950000,true\nB2,L1,O2,"cheap",no\n',
+  );
   fs.writeFileSync(path.join(folder, 'organization.csv'), 'id,name,phones\nO1,"Alpha, ""Ltd""\nGroup",138;139\n');
   const source = openSource(folder);
   expect(source.format).toBe('csv');
@@ -45,14 +48,22 @@ test('CSV folder: files load in reference order, rows carry their starting line,
     ['bid.csv', 2],
     ['bid.csv', 3],
   ]);
-  expect(items[0].value).toEqual({ type: 'organization', id: 'O1', name: 'Alpha, "Ltd"\nGroup', phones: ['138', '139'] });
+  expect(items[0].value).toEqual({
+    type: 'organization',
+    id: 'O1',
+    name: 'Alpha, "Ltd"\nGroup',
+    phones: ['138', '139'],
+  });
   expect(items[1].value).toMatchObject({ price: 950000, won: true });
   expect(items[2].value).toMatchObject({ price: 'cheap', won: false });
 });
 
 test('CSV: dotted columns nest, empty cells disappear', () => {
   expect(toRecord('project', { id: 'P', 'events.opened': '2024-01-02', budget: '', name: 'n' })).toEqual({
-    type: 'project', id: 'P', name: 'n', events: { opened: '2024-01-02' },
+    type: 'project',
+    id: 'P',
+    name: 'n',
+    events: { opened: '2024-01-02' },
   });
 });
 

@@ -21,10 +21,12 @@ const EVENT_KEYS = [
 ] as const;
 
 const events = z
-  .object(Object.fromEntries(EVENT_KEYS.map((k) => [k, isoDate.optional()])) as Record<
-    (typeof EVENT_KEYS)[number],
-    z.ZodOptional<typeof isoDate>
-  >)
+  .object(
+    Object.fromEntries(EVENT_KEYS.map((k) => [k, isoDate.optional()])) as Record<
+      (typeof EVENT_KEYS)[number],
+      z.ZodOptional<typeof isoDate>
+    >,
+  )
   .loose();
 
 const person = z

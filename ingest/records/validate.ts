@@ -29,7 +29,12 @@ export function validateRecord(value: unknown): Validation {
     return {
       ok: false,
       id,
-      problems: [{ field: 'type', reason: `unknown record type ${JSON.stringify(raw.type)}; expected one of ${RECORD_TYPES.join(', ')}` }],
+      problems: [
+        {
+          field: 'type',
+          reason: `unknown record type ${JSON.stringify(raw.type)}; expected one of ${RECORD_TYPES.join(', ')}`,
+        },
+      ],
     };
   }
   const type = raw.type as RecordType;
