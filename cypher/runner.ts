@@ -81,6 +81,24 @@ export class Graph {
     }
   }
 
+  /**
+   * Streams the rows of a read statement to `onRow` without holding them all (for the engine's
+   * projection of a large graph). Runs as one auto-commit read, so a row is never seen twice.
+   */
+  async stream(name: string, params: Row, onRow: (row: Row) => void): Promise<number> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let count = 0;
+    try {
+      for await (const record of session.run(statement(name), params)) {
+        onRow(toPlain(record.toObject()) as Row);
+        count += 1;
+      }
+      return count;
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs one write statement in its own managed transaction. */
   async write(name: string, params: Row = {}): Promise<{ rows: Row[]; counters: WriteCounters }> {
     return this.writeTx((tx) => tx.run(name, params));

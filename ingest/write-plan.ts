@@ -127,10 +127,31 @@ async function resolvePayers(tx: Tx, rows: Row[]): Promise<Row[]> {
   });
 }
 
+/** Record types without a node of their own: the ids they refer to, made sure of before the statement. */
+const RELATION_REFS: Partial<Record<RecordType, [string, RefLabel][]>> = {
+  evaluation: [
+    ['expert', 'Expert'],
+    ['bidder', 'Organization'],
+    ['lot', 'Lot'],
+  ],
+  panel: [
+    ['lot', 'Lot'],
+    ['experts', 'Expert'],
+  ],
+};
+
+async function ensureRefs(tx: Tx, rows: Row[], refs: [string, RefLabel][], load: string): Promise<void> {
+  for (const [label, fields] of labelsOf(refs)) {
+    const ids = distinct(rows, fields);
+    if (ids.length) await tx.run(`load/placeholders/${label}`, { ids, load });
+  }
+}
+
 /** Writes one batch of one record type; returns how many records were new or changed. */
 export async function writeBatch(tx: Tx, type: RecordType, rows: Row[], load: string): Promise<number> {
   const plan = ENTITY_PLANS[type];
   if (!plan) {
+    await ensureRefs(tx, rows, RELATION_REFS[type] ?? [], load);
     const { rows: result } = await tx.run(`load/${type}`, { rows, load });
     return Number(result[0]?.changed ?? 0);
   }
@@ -142,10 +163,7 @@ export async function writeBatch(tx: Tx, type: RecordType, rows: Row[], load: st
   const changedIds = new Set(changedRows.map((r) => String(r.id)));
   let changed = rows.filter((r) => changedIds.has(String(r.id))).map(({ props: _props, ...rest }) => rest);
   if (type === 'bid') changed = await resolvePayers(tx, changed);
-  for (const [label, fields] of labelsOf(plan.refs)) {
-    const ids = distinct(changed, fields);
-    if (ids.length) await tx.run(`load/placeholders/${label}`, { ids, load });
-  }
+  await ensureRefs(tx, changed, plan.refs, load);
   for (const [label, fields] of labelsOf(plan.values)) {
     const values = distinct(changed, fields);
     if (values.length) await tx.run(`load/values/${label}`, { values, load });

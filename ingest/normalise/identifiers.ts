@@ -26,10 +26,7 @@ export function normaliseAuthor(raw: string): string | undefined {
 
 /** Bank accounts: digits and letters only (spaces and dashes are layout). */
 export function normaliseAccount(raw: string): string | undefined {
-  const value = raw
-    .normalize('NFKC')
-    .replace(/[\s-]/g, '')
-    .toUpperCase();
+  const value = raw.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
   return value === '' ? undefined : value;
 }
 
