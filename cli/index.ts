@@ -3,12 +3,15 @@
  * turns errors into the documented exit codes (0 ok, 1 input errors, 2 usage, 3 service unavailable).
  */
 import { Command, CommanderError } from 'commander';
+import { benignCommands } from './commands/benign';
 import { generateCommand } from './commands/generate';
 import { loadCommand } from './commands/load';
 import { resetCommand } from './commands/reset';
+import { scoreCommands } from './commands/score';
 import { servicesCommands } from './commands/services';
 import { startCommand } from './commands/start';
 import { statsCommand } from './commands/stats';
+import { workerCommand } from './commands/worker';
 import { EXIT, exitCodeOf } from './exit-codes';
 
 /** What a run of the command ends with; actions set `exitCode` when they finish with one other than 0. */
@@ -27,6 +30,9 @@ export function buildProgram(outcome: Outcome): Command {
   statsCommand(program);
   resetCommand(program);
   generateCommand(program);
+  scoreCommands(program);
+  benignCommands(program);
+  workerCommand(program);
   return program;
 }
 

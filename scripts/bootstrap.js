@@ -39,7 +39,11 @@ function ensureDependencies() {
 }
 
 function build() {
-  const status = run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+  const status = run(process.execPath, [
+    path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.build.json',
+  ]);
   if (status !== 0) process.exit(status);
 }
 
@@ -51,7 +55,11 @@ function node(args) {
 function test(extraArgs) {
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
   for (const [label, command, args] of [
-    ['typecheck', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']],
+    [
+      'typecheck',
+      process.execPath,
+      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+    ],
     ['eslint', bin('eslint'), ['.']],
     ['prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ]) {
@@ -69,7 +77,9 @@ function test(extraArgs) {
     fs.rmSync(resultsFile, { force: true });
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
-    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\ntests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
   } catch {
     process.stdout.write('\ntests: 0 passed, 1 failed\n');
     return status === 0 ? 1 : status;

@@ -4,7 +4,20 @@ import { Command } from 'commander';
 import { IdHasher } from '../../ingest/normalise/id-number';
 import { loadPaths } from '../../ingest/load';
 import { formatReport } from '../../ingest/report';
-import { withGraph } from '../context';
+import { enqueueRescore, rescoreQueue } from '../../engine/jobs/queue';
+import { loadConfig } from '../../lib/config';
+import { ensureRedis } from '../../tools/redis';
+import { say, withGraph } from '../context';
+
+async function queueRescore(reason: string): Promise<string> {
+  const redis = await ensureRedis(loadConfig(), { log: say });
+  const queue = rescoreQueue(redis.url);
+  try {
+    return String((await enqueueRescore(queue, { full: false, reason })).id);
+  } finally {
+    await queue.close();
+  }
+}
 import { EXIT } from '../exit-codes';
 import type { Outcome } from '../index';
 
@@ -13,6 +26,7 @@ interface LoadFlags {
   json?: boolean;
   batchSize: string;
   source?: string;
+  rescore: boolean;
 }
 
 export function loadCommand(program: Command, outcome: Outcome): void {
@@ -24,6 +38,7 @@ export function loadCommand(program: Command, outcome: Outcome): void {
     .option('--json', 'print the load report as JSON on stdout')
     .option('--batch-size <n>', 'records per write transaction', '5000')
     .option('--source <name>', 'name of the trading system the data came from (kept as provenance)')
+    .option('--no-rescore', 'do not queue a rescoring job after the load')
     .action(async (paths: string[], flags: LoadFlags) => {
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) {
@@ -41,6 +56,11 @@ export function loadCommand(program: Command, outcome: Outcome): void {
         }),
       );
       console.log(flags.json ? JSON.stringify(report, null, 2) : formatReport(report));
+      const loaded = report.sources.filter((s) => s.loadId !== undefined);
+      if (flags.rescore && loaded.length > 0) {
+        const id = await queueRescore(`load ${loaded.map((s) => s.loadId).join(', ')}`);
+        say(`rescoring job ${id} queued (a \`collusion worker\` runs it; \`collusion score\` runs one now)`);
+      }
       outcome.exitCode = report.sources.some((s) => s.invalid > 0 || s.status === 'rejected')
         ? EXIT.inputErrors
         : EXIT.ok;

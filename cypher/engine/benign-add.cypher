@@ -1,0 +1,6 @@
+// Marks a shared value benign (e.g. the trading centre's public terminal IP): it weighs nothing
+// as evidence from the next rescoring on. Parameters: $kind, $value, $note, $now. Returns: kind, value.
+MERGE (v:BenignValue {kind: $kind, value: $value})
+ON CREATE SET v.added_at = $now
+SET v.note = $note
+RETURN v.kind AS kind, v.value AS value

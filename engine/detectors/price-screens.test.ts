@@ -1,0 +1,65 @@
+import { DEFAULTS, detect } from './price-screens';
+import { Fixture, fixture, seeded } from './test-builders';
+
+/** A market of `lots` honest lots of `size` bids each, uniform on 85–99 % of a 1,000,000 ceiling. */
+function market(f: Fixture, lots: number, size: number, options: { sector?: string; spread?: number } = {}): void {
+  const next = seeded(lots * 100 + size);
+  const spread = options.spread ?? 0.14;
+  for (let l = 0; l < lots; l += 1) {
+    const prices = Array.from({ length: size }, () => Math.round(1_000_000 * (0.99 - spread * next())));
+    f.pricedLot(`M-${l}`, prices, { prefix: `M${l}-`, sector: options.sector });
+  }
+}
+
+describe('price-screens', () => {
+  it('flags a lot whose cover bids cluster far above the winner, against its market', () => {
+    const f = fixture();
+    market(f, 40, 5);
+    f.pricedLot('L-1', [910000, 951000, 952000, 953500, 955000], { prefix: 'RING-' });
+    const flags = detect(f.context(), DEFAULTS);
+    const flag = flags.find((x) => x.lot === 'L-1');
+    expect(flag).toBeDefined();
+    expect(flag?.score).toBeGreaterThanOrEqual(0.8);
+    expect(flag?.summary).toMatch(/^Collusive-looking bid distribution found in lot L-1/);
+    const cv = flag?.evidence.find((e) => e.kind === 'screen' && e.data?.screen === 'cv' && e.data?.scope === 'lot');
+    expect(cv?.data).toMatchObject({ tail: 'low', reference: 'works|4101', referenceLots: 41 });
+    expect(cv?.data?.percentile).toBeLessThan(0.05);
+    expect(flags.filter((x) => x.lot !== 'L-1').length).toBeLessThanOrEqual(2); // honest lots rarely
+  });
+
+  it('does not flag the same tight prices in a market where every lot is that tight', () => {
+    const f = fixture();
+    market(f, 40, 5, { spread: 0.05 });
+    f.pricedLot('L-1', [951000, 952000, 953500, 955000, 958000]);
+    expect(detect(f.context(['L-1']), DEFAULTS)).toEqual([]);
+  });
+
+  it('finds an incomplete cartel in a subgroup among honest outsiders', () => {
+    const f = fixture();
+    market(f, 40, 7);
+    f.pricedLot('L-1', [880000, 905000, 931000, 931800, 932500, 962000, 985000], { prefix: 'MIX-' });
+    const [flag] = detect(f.context(['L-1']), DEFAULTS);
+    expect(flag?.summary).toMatch(/a subgroup of [34] of its 7 bids/);
+    expect(flag.entities).toEqual(expect.arrayContaining(['MIX-3', 'MIX-4']));
+    expect(flag.evidence.some((e) => e.data?.scope === 'subgroup' && e.data?.reference === 'works|4101|7')).toBe(true);
+  });
+
+  it('skips lots with fewer than three priced bids, withdrawn bids, out-of-scope lots and thin references', () => {
+    const f = fixture();
+    market(f, 40, 5);
+    f.pricedLot('L-1', [910000, 951000]);
+    f.bid('W-1', 'L-1', 'ORG-W', 952000, { status: 'withdrawn' });
+    f.pricedLot('L-2', [910000, 951000, 952000, 953500, 955000], { prefix: 'RING-' });
+    expect(detect(f.context(['L-1']), DEFAULTS)).toEqual([]);
+    expect(detect(f.context(['L-2']), DEFAULTS)).toHaveLength(1);
+    expect(detect(f.context(['L-2']), { ...DEFAULTS, minMarketLots: 100 })).toEqual([]);
+  });
+
+  it('falls back to all lots when the lot’s market is small', () => {
+    const f = fixture();
+    market(f, 40, 5);
+    f.pricedLot('L-1', [910000, 951000, 952000, 953500, 955000], { prefix: 'RING-', sector: 'water' });
+    const [flag] = detect(f.context(['L-1']), DEFAULTS);
+    expect(flag.evidence[0].data).toMatchObject({ reference: 'all lots', referenceLots: 41 });
+  });
+});

@@ -1,0 +1,14 @@
+import { combinations } from './combinations';
+
+describe('combinations', () => {
+  it('lists k-subsets lexicographically', () => {
+    expect(combinations(4, 3)).toEqual([
+      [0, 1, 2],
+      [0, 1, 3],
+      [0, 2, 3],
+      [1, 2, 3],
+    ]);
+    expect(combinations(12, 4)).toHaveLength(495);
+    expect(combinations(2, 3)).toEqual([]);
+  });
+});
