@@ -51,9 +51,13 @@ function node(args) {
   return run(process.execPath, args);
 }
 
-/** Jest's own summary, then one plain line that any CI log reader understands. */
+/**
+ * Type check, lint and formatting first, then jest whatever they said (so one run shows every
+ * problem), then jest's own summary and one plain line that any CI log reader understands.
+ */
 function test(extraArgs) {
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+  const failedChecks = [];
   for (const [label, command, args] of [
     [
       'typecheck',
@@ -64,19 +68,19 @@ function test(extraArgs) {
     ['prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ]) {
     process.stderr.write(`bootstrap: ${label}…\n`);
-    const status = run(command, args);
-    if (status !== 0) {
-      process.stderr.write(`bootstrap: ${label} failed (npm run format fixes formatting)\n`);
-      return status;
-    }
+    if (run(command, args) !== 0) failedChecks.push(label);
   }
   const resultsFile = path.join(os.tmpdir(), `collusion-jest-${process.pid}.json`);
-  const status = run(bin('jest'), ['--runInBand', '--json', `--outputFile=${resultsFile}`, ...extraArgs]);
+  let status = run(bin('jest'), ['--runInBand', '--json', `--outputFile=${resultsFile}`, ...extraArgs]);
+  if (failedChecks.length > 0) {
+    process.stderr.write(`bootstrap: ${failedChecks.join(', ')} failed (npm run format fixes formatting)\n`);
+    status = status || 1;
+  }
   try {
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     fs.rmSync(resultsFile, { force: true });
     const skipped = results.numPendingTests + results.numTodoTests;
-    const failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+    const failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0) + failedChecks.length;
     process.stdout.write(
       `\ntests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
     );
@@ -95,6 +99,7 @@ switch (command) {
     process.exit(node([path.join(root, 'bin', 'collusion.js'), 'start', ...rest]));
     break;
   case 'test':
+    build(); // the bull sandboxed processor runs from dist/
     process.exit(test(rest));
     break;
   case 'bench':

@@ -94,7 +94,9 @@ describe('affiliated-bidders', () => {
     f.tie('shareholder', 'ORG-A', 'ORG-A', { share: 1 });
     expect(scores(f)).toEqual([]);
     f.projection.ties[0].until = undefined;
-    expect(detect(f.context(), DEFAULTS).map((flag) => [flag.score, flag.bids])).toEqual([[0.95, ['B-1', 'B-2', 'B-4']]]);
+    expect(detect(f.context(), DEFAULTS).map((flag) => [flag.score, flag.bids])).toEqual([
+      [0.95, ['B-1', 'B-2', 'B-4']],
+    ]);
     expect(detect(f.context(['L-2']), DEFAULTS)).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Cover bidding (陪标): a firm that bids again and again and (almost) never wins, mostly beside the
  * same winner, or that loses by being disqualified; and lots where every bid but the winner's was
- * disqualified. Basis: OCP red flags R025 (losing bidder pattern), R035 (all bids but the winner's
- * disqualified), R038 (excessive disqualifications); 《招标投标法实施条例》 Art. 39(1)(3).
+ * disqualified. Basis: OCP red flags R025, R035 (all except the winning bid disqualified), R038
+ * (excessive disqualified bids); 《招标投标法实施条例》 Art. 39(1)(3). Cardinal flags R035 from one
+ * disqualified rival; `minRejectedInLot` defaults to two, as one rejected rival of two is common.
  *
  * A bidder's record is read over every decided lot (a lot with a winner) and reported when one of
  * its lots is in scope. An honest unlucky firm loses to many different winners, and a firm that
@@ -41,7 +42,10 @@ export const DEFAULTS: Settings = {
   minScore: 0.4,
 };
 
-/** The winning bid of every decided lot, each organisation's non-withdrawn bids in decided lots, and how often a losing bid is disqualified. */
+/**
+ * The winning bid of every decided lot, each organisation's non-withdrawn bids in decided lots, and
+ * the share of losing bids disqualified (Laplace-smoothed).
+ */
 interface Market {
   winners: Map<string, Bid>;
   decided(organization: string): Bid[];

@@ -112,11 +112,11 @@ function deviationsOf(context: Context): Deviation[] {
     totals.set(key, byExpert.set(e.expert, (byExpert.get(e.expert) ?? 0) + e.score));
   }
   const out: Deviation[] = [];
-  for (const [key, byExpert] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, byExpert] of totals) {
     if (byExpert.size < 3) continue;
     const [lot, bidder] = key.split('\u0000');
     const sum = [...byExpert.values()].reduce((a, b) => a + b, 0);
-    for (const [expert, score] of [...byExpert].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [expert, score] of byExpert) {
       const othersMean = (sum - score) / (byExpert.size - 1);
       out.push({ lot, expert, bidder, score, othersMean, panel: byExpert.size, deviation: score - othersMean, z: 0 });
     }

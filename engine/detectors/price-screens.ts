@@ -6,12 +6,14 @@
  * 0.5 is a typical lot, 1 the most collusive-looking lot of the market on every screen.
  *
  * Incomplete cartels hide behind honest outsiders, so lots of `minSubgroupBids` to
- * `maxSubgroupBids` bids also get the summary screens of Wallimann et al.: each screen's most
- * collusive value over every subgroup of 3 and 4 bids (lowest CV, highest RD, …). The best of many
+ * `maxSubgroupBids` bids also get summary screens after Wallimann et al.: a screen's most collusive
+ * value over every subgroup of 3 and 4 bids (lowest CV, highest kurtosis, …). The best of many
  * subgroups always looks collusive, so a summary screen is compared with the same summary screen of
- * the market's lots with as many bids. The lot's score is the higher of its two ratings. References
- * are read over every lot of the projection; a market with fewer than `minMarketLots` lots falls
- * back to all lots, and a reference still that small gives no rating.
+ * the market's lots with as many bids, and the subgroup rating needs the stricter
+ * `minSubgroupScore`: on simulated markets its honest tail is fatter than the whole lot's. The
+ * flag's score is the higher rating that passed. References are read over every lot of the
+ * projection; a market with fewer than `minMarketLots` lots falls back to all lots, and a reference
+ * still that small gives no rating.
  */
 import { Context, Detector } from '../context';
 import { Evidence, Flag, makeFlag } from '../flag';
@@ -25,8 +27,10 @@ const BASIS = 'Imhof 2017; Huber & Imhof 2019; Wallimann, Imhof & Huber 2023';
 const ALL = 'all lots';
 
 export interface Settings {
-  /** Lots rated at or above this mean collusive-side percentile are flagged [0.9]. */
+  /** Lots whose own screens sit at or above this mean collusive-side percentile are flagged [0.9]. */
   minScore: number;
+  /** Lots whose subgroup summary screens sit at or above this are flagged [0.97]. */
+  minSubgroupScore: number;
   /** Lots a market (or a market's lots of one size) needs to be its own reference [30]. */
   minMarketLots: number;
   /** Smallest lot that gets subgroup summary screens [5]. */
@@ -40,11 +44,19 @@ export interface Settings {
 /** Documented defaults. */
 export const DEFAULTS: Settings = {
   minScore: 0.9,
+  minSubgroupScore: 0.97,
   minMarketLots: 30,
   minSubgroupBids: 5,
   maxSubgroupBids: 12,
   subgroupSizes: [3, 4],
 };
+
+/**
+ * Screens summarised over subgroups. DIFFP and RD are left out: their most collusive value over
+ * subgroups is an artefact (the largest DIFFP of any subgroup is the lot's spread; the largest RD
+ * comes from any two near-equal bids above a third).
+ */
+const SUBGROUP_SCREENS: readonly ScreenName[] = ['cv', 'spread', 'skewness', 'kurtosis', 'ks'];
 
 /** A lot's screens, or its summary screens with the subgroup behind each. */
 interface Group {
@@ -75,7 +87,7 @@ interface Rating {
   rows: { screen: ScreenName; value: number; percentile: number; collusive: number; bids?: string[] }[];
 }
 
-/** One flag per in-scope lot whose whole-lot or subgroup rating reaches `minScore` (identity: lot). */
+/** One flag per in-scope lot whose whole-lot or subgroup rating reaches its threshold (identity: lot). */
 export const detect: Detector<Settings> = (context, settings) => {
   const screened = screenLots(context, settings);
   const sized = (s: Screened) => [`${s.market}|${s.whole.bids.length}`, `${ALL}|${s.whole.bids.length}`];
@@ -90,8 +102,10 @@ export const detect: Detector<Settings> = (context, settings) => {
       wholeRef && rate('lot', s.whole, wholeRef),
       s.summary && summaryRef && rate('subgroups', s.summary, summaryRef),
     ].filter((r): r is Rating => r !== undefined);
-    const score = Math.max(0, ...ratings.map((r) => r.score));
-    if (score >= settings.minScore) flags.push(screenFlag(s, ratings, score));
+    const passed = ratings.filter(
+      (r) => r.score >= (r.scope === 'lot' ? settings.minScore : settings.minSubgroupScore),
+    );
+    if (passed.length > 0) flags.push(screenFlag(s, ratings, passed));
   }
   return flags.sort((x, y) => x.id.localeCompare(y.id));
 };
@@ -121,7 +135,7 @@ function summary(bids: PricedBid[], sizes: number[]): Group {
     for (const indices of combinations(bids.length, size)) {
       const subgroup = indices.map((i) => bids[i]);
       const values = screens(subgroup.map((b) => b.price));
-      for (const name of SCREEN_NAMES) {
+      for (const name of SUBGROUP_SCREENS) {
         const value = values[name];
         const kept = best[name];
         if (value === undefined) continue;
@@ -187,8 +201,9 @@ function core(s: Screened, rating: Rating): PricedBid[] {
   return recurring.length >= 2 ? recurring : s.whole.bids;
 }
 
-function screenFlag(s: Screened, ratings: Rating[], score: number): Flag {
-  const top = ratings.find((r) => r.score === score) as Rating;
+function screenFlag(s: Screened, ratings: Rating[], passed: Rating[]): Flag {
+  const top = passed.reduce((best, r) => (r.score > best.score ? r : best));
+  const score = top.score;
   const shown = top.scope === 'lot' ? s.whole.bids : core(s, top);
   const n = s.whole.bids.length;
   const where =

@@ -25,7 +25,11 @@ describe('shared-fingerprint', () => {
     expect(flag.summary).toMatch(/found/);
     expect(flag.summary).not.toMatch(/collu/i);
     expect(flag.evidence.map((e) => e.data?.kind)).toEqual(['doc_hash', 'machine_code']);
-    expect(flag.evidence[0].data).toMatchObject({ value: 'H1', bids: { 'ORG-A': ['B-1'], 'ORG-B': ['B-2'] }, weight: 1 });
+    expect(flag.evidence[0].data).toMatchObject({
+      value: 'H1',
+      bids: { 'ORG-A': ['B-1'], 'ORG-B': ['B-2'] },
+      weight: 1,
+    });
   });
 
   it('gives nearly nothing to a default author and a public-terminal MAC used by many', () => {

@@ -222,7 +222,7 @@ function signsOf(award: Award, settings: Settings): Signs {
 function lotEvidence(award: Award, s: Signs): Evidence {
   const { lot, winner } = award;
   const parts = [
-    s.ratio === undefined ? 'no ceiling' : `${winner.price} of ceiling ${lot.ceilingPrice} (${pct(s.ratio)})`,
+    s.ratio === undefined ? 'no ceiling' : `${pct(s.ratio)} of ceiling ${lot.ceilingPrice}`,
     `${s.rivals} rival bid(s)`,
     s.windowDays === undefined ? 'window unknown' : `${s.windowDays}-day bidding window`,
     s.lowestRejected ? 'lowest bid disqualified' : '',
@@ -230,7 +230,7 @@ function lotEvidence(award: Award, s: Signs): Evidence {
   ].filter(Boolean);
   return {
     kind: 'lot',
-    text: `${lot.id}: won by ${winner.bidder} at ${parts.join('; ')}.`,
+    text: `${lot.id}: won by ${winner.bidder} at ${winner.price}; ${parts.join('; ')}.`,
     data: {
       lot: lot.id,
       project: award.project.id,
