@@ -5,6 +5,7 @@
 import { Graph } from '../cypher/runner';
 import { Config, loadConfig } from '../lib/config';
 import { ensureNeo4j } from '../tools/neo4j';
+import { Services, up } from '../tools/services';
 
 /** Progress lines for a person go to stderr, so that stdout stays machine-readable. */
 export function say(line: string): void {
@@ -18,6 +19,21 @@ export async function withGraph<T>(work: (graph: Graph, config: Config) => Promi
   const graph = await Graph.connect(endpoint);
   try {
     return await work(graph, config);
+  } finally {
+    await graph.close();
+  }
+}
+
+/** Starts (or checks) both services, then runs `work` with a graph whose schema is applied. */
+export async function withServices<T>(
+  work: (graph: Graph, services: Services, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const services = await up(config, { log: say });
+  const graph = await Graph.connect(services.neo4j);
+  try {
+    await graph.applySchema();
+    return await work(graph, services, config);
   } finally {
     await graph.close();
   }

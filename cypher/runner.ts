@@ -129,13 +129,13 @@ export class Graph {
   }
 
   /**
-   * Runs a statement that batches its own work (`CALL { … } IN TRANSACTIONS`), which needs an
-   * auto-commit transaction; not retried, so such statements must be safe to run again.
+   * Runs the statements of a file that batch their own work (`CALL { … } IN TRANSACTIONS`), which
+   * needs auto-commit transactions; not retried, so such statements must be safe to run again.
    */
   async runInTransactions(name: string, params: Row = {}): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(statement(name), params);
+      for (const text of statements(name)) await session.run(text, params);
     } finally {
       await session.close();
     }

@@ -5,7 +5,7 @@
  * distinct organisations, 0 for values marked benign. Statutory identities (Art. 40: the same
  * project manager, contact person or agent person, machine code, document hash) keep weight 1.
  */
-import { BenignValue, Projection, ValueKind } from './model';
+import { BenignValue, Bid, Projection, ValueKind } from './model';
 
 export const STATUTORY: ReadonlySet<ValueKind> = new Set([
   'machine_code',
@@ -58,20 +58,23 @@ export class Rarity {
 }
 
 /** The shared values of a bid, as [kind, value] pairs. */
-export function bidValues(bid: {
-  ip?: string;
-  mac?: string;
-  machineCode?: string;
-  caCert?: string;
-  docHash?: string;
-  docAuthor?: string;
-  bondAccount?: string;
-  bondPayer?: string;
-  contactPhone?: string;
-  contactPerson?: string;
-  projectManager?: string;
-  agentPerson?: string;
-}): [ValueKind, string][] {
+export function bidValues(
+  bid: Pick<
+    Bid,
+    | 'ip'
+    | 'mac'
+    | 'machineCode'
+    | 'caCert'
+    | 'docHash'
+    | 'docAuthor'
+    | 'bondAccount'
+    | 'bondPayer'
+    | 'contactPhone'
+    | 'contactPerson'
+    | 'projectManager'
+    | 'agentPerson'
+  >,
+): [ValueKind, string][] {
   const out: [ValueKind, string][] = [];
   const add = (kind: ValueKind, value: string | undefined) => {
     if (value !== undefined && value !== '') out.push([kind, value]);

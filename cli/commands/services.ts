@@ -1,23 +1,15 @@
 /** `collusion up` and `collusion down`: the embedded Neo4j and local Redis (when not configured away). */
 import { Command } from 'commander';
-import { Graph } from '../../cypher/runner';
 import { loadConfig } from '../../lib/config';
-import { down, up } from '../../tools/services';
-import { say } from '../context';
+import { down } from '../../tools/services';
+import { withServices } from '../context';
 
 export function servicesCommands(program: Command): void {
   program
     .command('up')
     .description('start the embedded Neo4j and local Redis (or check NEO4J_URI / REDIS_URL), apply the schema')
     .action(async () => {
-      const config = loadConfig();
-      const services = await up(config, { log: say });
-      const graph = await Graph.connect(services.neo4j);
-      try {
-        await graph.applySchema();
-      } finally {
-        await graph.close();
-      }
+      const services = await withServices(async (_graph, started) => started);
       const origin = (embedded: boolean, startedNow: boolean) =>
         !embedded ? 'configured' : startedNow ? 'embedded, started' : 'embedded, already running';
       console.log(`neo4j  ${services.neo4j.uri}  (${origin(services.neo4j.embedded, services.neo4j.startedNow)})`);

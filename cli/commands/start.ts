@@ -4,14 +4,11 @@
  */
 import path from 'node:path';
 import { Command } from 'commander';
-import { Graph } from '../../cypher/runner';
 import { IdHasher } from '../../ingest/normalise/id-number';
 import { loadPaths } from '../../ingest/load';
 import { formatReport } from '../../ingest/report';
-import { loadConfig } from '../../lib/config';
 import { projectRoot } from '../../lib/paths';
-import { up } from '../../tools/services';
-import { say } from '../context';
+import { say, withServices } from '../context';
 import { graphCounts } from './stats';
 
 export function startCommand(program: Command): void {
@@ -19,11 +16,7 @@ export function startCommand(program: Command): void {
     .command('start')
     .description('the demo: start the services, load the sample data on first run, print what is there')
     .action(async () => {
-      const config = loadConfig();
-      const services = await up(config, { log: say });
-      const graph = await Graph.connect(services.neo4j);
-      try {
-        await graph.applySchema();
+      await withServices(async (graph, services, config) => {
         let counts = await graphCounts(graph);
         if (counts.bids === 0) {
           const sample = path.join(projectRoot(), 'fixtures', 'sample', 'trading.ndjson');
@@ -36,9 +29,7 @@ export function startCommand(program: Command): void {
           counts = await graphCounts(graph);
         }
         console.log(welcome(services.neo4j.uri, services.redis.url, counts));
-      } finally {
-        await graph.close();
-      }
+      });
     });
 }
 

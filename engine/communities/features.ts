@@ -87,10 +87,23 @@ export function communityFeatures(
   return { size: members.length, meetings: meetings.length, cohesion, exclusivity, rotation, cover, flagDensity };
 }
 
-/** The community's cartel score in [0, 1]; groups that meet fewer than `minMeetings` times score 0. */
-export function communityScore(f: CommunityFeatures, minMeetings: number): number {
+/**
+ * The community's cartel score in [0, 1]. Groups that meet fewer than `minMeetings` times score
+ * 0; groups larger than `typicalSize` are discounted (a whole local market also co-bids densely,
+ * but cartels in the literature and the casework are a handful of firms).
+ */
+export function communityScore(f: CommunityFeatures, minMeetings: number, typicalSize: number): number {
   if (f.meetings < minMeetings || f.size < 2) return 0;
   const repeated = Math.min(1, f.meetings / (3 * minMeetings));
   const raw = 0.25 * f.exclusivity + 0.2 * f.rotation + 0.15 * f.cover + 0.25 * f.flagDensity + 0.15 * f.cohesion;
-  return Math.min(1, raw * (0.6 + 0.4 * repeated) * 1.4);
+  const size = Math.min(1, typicalSize / f.size);
+  return Math.min(1, raw * (0.6 + 0.4 * repeated) * 1.4 * size);
+}
+
+/**
+ * Co-bidding alone is what an honest local market looks like too: a community raises a flag only
+ * when it also carries evidence (pairwise flags in enough of its meetings) or rotates its wins.
+ */
+export function carriesEvidence(f: CommunityFeatures, minFlagDensity: number, minRotation: number): boolean {
+  return f.flagDensity >= minFlagDensity || f.rotation >= minRotation;
 }

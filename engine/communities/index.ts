@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Context } from '../context';
 import { Flag, makeFlag } from '../flag';
 import { BIDDER_GRAPH_DEFAULTS, BidderGraphSettings, bidderGraph, coBidding } from './bidder-graph';
-import { CommunityFeatures, communityFeatures, communityScore, meetingLots } from './features';
+import { carriesEvidence, CommunityFeatures, communityFeatures, communityScore, meetingLots } from './features';
 import { partition } from './partition';
 
 export interface Settings extends BidderGraphSettings {
@@ -16,8 +16,14 @@ export interface Settings extends BidderGraphSettings {
   seed: number;
   minSize: number;
   minMeetings: number;
-  /** Communities scoring at least this raise a `cartel-community` flag. */
+  /** Communities scoring at least this raise a `cartel-community` flag… */
   minScore: number;
+  /** …when pairwise flags fall in at least this share of their meetings, or… */
+  minFlagDensity: number;
+  /** …their wins rotate at least this evenly (rotation feature). */
+  minRotation: number;
+  /** Size beyond which a community's score is discounted (typicalSize / size). */
+  typicalSize: number;
 }
 
 export const DEFAULTS: Settings = {
@@ -26,7 +32,10 @@ export const DEFAULTS: Settings = {
   seed: 1,
   minSize: 3,
   minMeetings: 3,
-  minScore: 0.45,
+  minScore: 0.5,
+  minFlagDensity: 0.2,
+  minRotation: 0.7,
+  typicalSize: 8,
 };
 
 export interface Community {
@@ -53,12 +62,17 @@ export function detectCommunities(
     if (members.length < settings.minSize) continue;
     const meetings = meetingLots(members, co);
     const features = communityFeatures(members, meetings, context, co, graph, flagsByLot);
-    const score = Math.round(communityScore(features, settings.minMeetings) * 1000) / 1000;
+    const score = Math.round(communityScore(features, settings.minMeetings, settings.typicalSize) * 1000) / 1000;
     const id = `C-${createHash('sha256').update(members.join('|')).digest('hex').slice(0, 16)}`;
     communities.push({ id, members, score, features, meetings });
   }
   const flags = communities
-    .filter((c) => c.score >= settings.minScore && c.meetings.some((l) => context.inScope(l)))
+    .filter(
+      (c) =>
+        c.score >= settings.minScore &&
+        carriesEvidence(c.features, settings.minFlagDensity, settings.minRotation) &&
+        c.meetings.some((l) => context.inScope(l)),
+    )
     .map((c) => communityFlag(c, context));
   return { communities, flags: flags.sort((a, b) => (a.id < b.id ? -1 : 1)) };
 }

@@ -5,23 +5,12 @@
  */
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-
-/** Deterministic PRNG (mulberry32) for Louvain's node order. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../stats/prng';
 
 /** Communities as sorted member lists, connected, largest first (ties by first member). */
 export function partition(graph: Graph, resolution: number, seed: number): string[][] {
   if (graph.order === 0 || graph.size === 0) return [];
-  const mapping = louvain(graph, { getEdgeWeight: 'weight', resolution, rng: seeded(seed) });
+  const mapping = louvain(graph, { getEdgeWeight: 'weight', resolution, rng: mulberry32(seed) });
   const groups = new Map<number, string[]>();
   for (const node of [...graph.nodes()].sort()) {
     const c = mapping[node];

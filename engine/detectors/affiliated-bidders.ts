@@ -81,7 +81,11 @@ function tieGraph(context: Context, settings: Settings): Map<string, Edge[]> {
   );
   const seen = new Set<string>();
   const graph = new Map<string, Edge[]>();
-  const add = (at: string, edge: Edge) => graph.set(at, [...(graph.get(at) ?? []), edge]);
+  const add = (at: string, edge: Edge) => {
+    const edges = graph.get(at);
+    if (edges) edges.push(edge);
+    else graph.set(at, [edge]);
+  };
   for (const tie of [...ties, ...reps]) {
     const key = [tie.kind, tie.from, tie.to, tie.since, tie.until].join('\u0000');
     if (seen.has(key) || !settings.kinds.includes(tie.kind) || tie.from === tie.to) continue;
@@ -93,8 +97,8 @@ function tieGraph(context: Context, settings: Settings): Map<string, Edge[]> {
     add(tie.from, { tie, to: tie.to, direction: peer ? 'peer' : 'down', cost });
     add(tie.to, { tie, to: tie.from, direction: peer ? 'peer' : 'up', cost });
   }
-  for (const edges of graph.values())
-    edges.sort((x, y) => x.to.localeCompare(y.to) || x.tie.kind.localeCompare(y.tie.kind));
+  const order = (e: Edge) => [e.to, e.tie.kind, e.tie.since, e.tie.until, e.tie.share].join('\u0000');
+  for (const edges of graph.values()) edges.sort((x, y) => order(x).localeCompare(order(y)));
   return graph;
 }
 

@@ -1,8 +1,7 @@
 /**
  * Bid rotation (轮流中标): inside a group of firms that keep meeting in lots, the wins pass round in
  * turn, more evenly than independent competition would share them, with few wins outside the group.
- * Basis: 《招标投标法实施条例》 Art. 39(2); OCP R053, R057; the rotation screens of Imhof (2017)
- * and Imhof, Karagök & Rutz (2018).
+ * Basis: 《招标投标法实施条例》 Art. 39(2) (约定轮流中标); OCP R053, R057; the Imhof rotation test.
  *
  * Groups: pairs of firms that co-bid in at least `minSharedLots` lots link in a co-bidding graph;
  * from every link a group grows greedily (the firm linked to all members but at most one, as a
@@ -19,6 +18,7 @@
  */
 import { Context, Detector } from '../context';
 import { Evidence, Flag, combine, makeFlag } from '../flag';
+import { mulberry32 } from '../stats/prng';
 
 const BASIS = '《招标投标法实施条例》 Art. 39(2); OCP R053, R057; Imhof rotation test';
 /** Leaf budget of the exact evenness enumeration; beyond it no evenness evidence is claimed. */
@@ -327,18 +327,6 @@ function distinctWindows(sequence: number[], size: number): number {
     if (new Set(sequence.slice(t, t + size)).size === size) count += 1;
   }
   return count;
-}
-
-/** Mulberry32, a small seeded generator in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function meetingEvidence(meeting: Meeting, members: string[]): Evidence {

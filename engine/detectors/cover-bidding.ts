@@ -10,10 +10,16 @@
  * loses to a winner who wins just as often without it shows no sponsor: both score low.
  * Disqualifications count by their binomial tail against the share of losing bids disqualified
  * over all decided lots, so a firm disqualified as often as anyone is not a cover bidder.
+ *
+ * Score of a bidder: (1 − 0.5 × win rate / maxWinRate) × combine(concentration, disqualification),
+ * where concentration = clamp((sponsor share − 0.25) / 0.5) × sponsor lift (see `sponsorLift`) and
+ * disqualification = 0.8 × clamp(−log10(tail) / 5). Score of a lot: 0.4 + 0.1 per disqualified
+ * rival (at most 0.9), + 0.1 when a disqualified rival was cheaper than the winner.
  */
 import { Context, Detector } from '../context';
 import { Evidence, Flag, makeFlag } from '../flag';
 import { Bid } from '../model';
+import { binomialUpperTail } from '../stats/binomial';
 
 const BASIS = 'OCP R025, R035, R038; 《招标投标法实施条例》 Art. 39(1)(3)';
 
@@ -112,8 +118,8 @@ function loserFlag(context: Context, market: Market, bidder: string, settings: S
   if (!isSponsor && rejections < settings.minRejections) return undefined;
 
   const lift = isSponsor ? sponsorLift(market, bidder, sponsor.id) : undefined;
-  const concentration = lift ? clamp((sponsorShare - 0.25) / 0.5) * (0.25 + 0.75 * lift.lift) : 0;
-  const rejectionTail = upperTail(bids.length, market.rejectionRate, rejections);
+  const concentration = lift ? clamp((sponsorShare - 0.25) / 0.5) * lift.lift : 0;
+  const rejectionTail = binomialUpperTail(bids.length, market.rejectionRate, rejections);
   const rejection = rejections >= settings.minRejections ? 0.8 * clamp(-Math.log10(rejectionTail) / 5) : 0;
   const loss = 1 - (0.5 * winRate) / settings.maxWinRate;
   const score = loss * (1 - (1 - concentration) * (1 - rejection));
@@ -196,25 +202,9 @@ function sponsorLift(
   const apart = theirs.filter((b) => !mine.has(b.lot));
   const won = shared.filter((b) => b.won === true).length;
   const without = (apart.filter((b) => b.won === true).length + 1) / (apart.length + 4);
-  const tail = upperTail(shared.length, without, won);
+  const tail = binomialUpperTail(shared.length, without, won);
   const withBidder = shared.length ? won / shared.length : 0;
   return { lift: clamp(-Math.log10(tail) / 3), shared: shared.length, withBidder, without, tail };
-}
-
-/** P(X ≥ k) for X ~ Binomial(n, p). */
-function upperTail(n: number, p: number, k: number): number {
-  if (k <= 0) return 1;
-  if (k > n || p <= 0) return 0;
-  if (p >= 1) return 1;
-  let log = k * Math.log(p) + (n - k) * Math.log(1 - p);
-  for (let i = 1; i <= k; i += 1) log += Math.log(n - k + i) - Math.log(i);
-  let term = Math.exp(log);
-  let sum = 0;
-  for (let j = k; j <= n; j += 1) {
-    sum += term;
-    term *= ((n - j) / (j + 1)) * (p / (1 - p));
-  }
-  return Math.min(1, sum);
 }
 
 function lotEvidence(context: Context, market: Market, bid: Bid): Evidence {

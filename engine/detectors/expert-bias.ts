@@ -7,16 +7,19 @@
  * Scores: an expert's deviation in a lot for a bidder is its total score minus the mean of the
  * other experts' totals for that bidder (all criteria summed); the deviation is standardised
  * against the expert's usual deviations (median and 1.4826 × MAD, or the pooled ones when the
- * expert has too few), so a lenient or harsh expert is not biased for being so.
+ * expert has too few), so a lenient or harsh expert is not biased for being so. The score is the
+ * share of the expert's lots with that bidder scored far above, × (1 − 0.5^(lots far above − 1)).
  *
  * Drawing: an expert's panel rate is taken per market (sector × city, where the database draws
  * from), and the sittings on one agent's lots (the tenderer's when it has no agent) are compared
- * with the binomial whose mean is the sum of those per-market rates over the agent's lots. Many
+ * with the binomial whose mean is the sum of those per-market rates over the agent's lots; the
+ * flag carries the winning bids of those lots, the outcomes such a panel decided. Many
  * (expert, agent) pairs are tested, so the score is −log10(tail) / 8: a tail just under alpha
  * scores low, one of 1e-8 scores 1.
  */
 import { Context, Detector } from '../context';
 import { Evidence, Flag, makeFlag } from '../flag';
+import { binomialUpperTail } from '../stats/binomial';
 
 const BASIS = '《评标委员会和评标方法暂行规定》 Art. 53 (倾向性)';
 
@@ -190,14 +193,20 @@ function drawingFlags(context: Context, settings: Settings): Flag[] {
         n += available;
         expected += available * r;
       }
-      const tail = upperTail(n, expected / n, own.length);
+      const tail = binomialUpperTail(n, expected / n, own.length);
       if (tail >= settings.alpha) continue;
       const sorted = [...own].sort((a, b) => compareLots(context, a, b));
+      const awards = sorted.flatMap((lot) =>
+        context
+          .bidsOfLot(lot)
+          .filter((b) => b.won === true)
+          .map((b) => b.id),
+      );
       flags.push(
         makeFlag('expert-bias', ['agent', expert, organiser], {
           score: Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / 8),
           entities: [expert, organiser],
-          bids: [],
+          bids: awards,
           basis: BASIS,
           summary: `Pattern of repeated sittings found: ${expert} sat on ${own.length} of the ${n} lots of ${organiser} in its markets, ${round(expected)} expected from its panel rate.`,
           evidence: [
@@ -225,23 +234,6 @@ function drawingFlags(context: Context, settings: Settings): Flag[] {
     }
   }
   return flags;
-}
-
-/** P(X ≥ k) for X ~ Binomial(n, p), summed in log-safe steps from k upward. */
-function upperTail(n: number, p: number, k: number): number {
-  if (k <= 0) return 1;
-  if (k > n || p <= 0) return 0;
-  if (p >= 1) return 1;
-  let log = k * Math.log(p) + (n - k) * Math.log(1 - p);
-  for (let i = 1; i <= k; i += 1) log += Math.log(n - k + i) - Math.log(i);
-  let term = Math.exp(log);
-  let sum = 0;
-  for (let j = k; j <= n; j += 1) {
-    sum += term;
-    term *= ((n - j) / (j + 1)) * (p / (1 - p));
-    if (term < sum * 1e-16) break;
-  }
-  return Math.min(1, sum);
 }
 
 function lotDate(context: Context, lot: string): string | undefined {

@@ -8,7 +8,13 @@
  * may not sit).
  *
  * One flag per (expert, lot, bidder) link, per (expert, lot, supervising department) and per
- * (expert, lot, sanction). A former employer weighs 0.7, a current one 0.95.
+ * (expert, lot, sanction); the links of one pair combine as 1 − Π(1 − wᵢ). Weights: current
+ * employer 0.95, former employer 0.7; the expert's person is the bidder's legal rep or employee
+ * 0.95, shareholder or executive 0.9, or holds a company that owns the bidder 0.8; the expert's
+ * employer owns, is owned by or shares an owner with the bidder 0.75; a relative runs the bidder
+ * 0.85 (owns or manages it 0.8); the expert's person handles the bid 0.95; a shared phone 0.8; a
+ * shared address 0.6 × min(1, 2 / users); the supervising department 0.8; a barring sanction in
+ * force on the evaluation date 0.9 for `expert_removed`, 0.7 for other bars (warnings do not bar).
  */
 import { Context, Detector } from '../context';
 import { Evidence, Flag, combine, makeFlag } from '../flag';
@@ -70,16 +76,19 @@ export const detect: Detector<Settings> = (context, settings) => {
     const set = seated.get(lot) ?? new Set<string>();
     seated.set(lot, set.add(expert));
   };
-  for (const panel of p.panels.values())
+  for (const panel of p.panels.values()) {
     for (const e of [...panel.experts, ...(panel.chair ? [panel.chair] : [])]) seat(panel.lot, e);
+  }
   for (const evaluation of p.evaluations) seat(evaluation.lot, evaluation.expert);
 
   const supervisors = supervisorIndex(p);
   const profiles = new Map<string, Profile>();
   const profile = (id: string): Profile => {
     let found = profiles.get(id);
-    if (!found)
-      profiles.set(id, (found = profileOf(p, ties, p.experts.get(id) ?? { id, formerEmployers: [], phones: [] })));
+    if (!found) {
+      found = profileOf(p, ties, p.experts.get(id) ?? { id, formerEmployers: [], phones: [] });
+      profiles.set(id, found);
+    }
     return found;
   };
   const flags: Flag[] = [];
@@ -162,7 +171,7 @@ function profileOf(p: Projection, ties: TieIndex, expert: Expert): Profile {
     person: expert.person,
     employers: new Set([expert.employer, person?.employer].filter((e): e is string => e !== undefined)),
     former: new Set([...expert.formerEmployers, ...own.filter((t) => t.kind === 'former_employee').map((t) => t.to)]),
-    holdings: own.filter((t) => t.kind in HOLDS),
+    holdings: own.filter((t) => Object.hasOwn(HOLDS, t.kind)),
     relatives: new Set(relatives),
     phones: new Set([...expert.phones, ...(person?.phones ?? [])]),
     address: expert.address ?? person?.address,
@@ -198,15 +207,16 @@ function bidderLinks(
   const owners = ownersOf(ties, bidder);
   for (const owner of owners) {
     const held = profile.holdings.find((t) => t.to === owner && t.kind !== 'employee');
-    if (held)
-      add('owner', 0.8, `${e}'s person is ${held.kind} of ${owner}, which owns or controls ${bidder}.`, { owner });
+    if (!held) continue;
+    add('owner', 0.8, `${e}'s person is ${held.kind} of ${owner}, which owns or controls ${bidder}.`, { owner });
   }
   for (const employer of [...profile.employers].filter((x) => x !== bidder).sort()) {
     const theirs = ownersOf(ties, employer);
-    if (owners.includes(employer))
+    if (owners.includes(employer)) {
       add('owner', 0.75, `${e}'s employer ${employer} owns or controls ${bidder}.`, { employer });
-    else if (theirs.includes(bidder))
+    } else if (theirs.includes(bidder)) {
       add('owner', 0.75, `${bidder} owns or controls ${e}'s employer ${employer}.`, { employer });
+    }
     for (const owner of owners.filter((o) => o !== employer && theirs.includes(o))) {
       const text = `${e}'s employer ${employer} and ${bidder} are both owned or controlled by ${owner}.`;
       add('owner', 0.75, text, { owner, employer });
@@ -269,7 +279,7 @@ function sanctionsOf(p: Projection, expert: Expert, project: Project, lot: strin
   const date = (events?.evaluated ?? events?.opened ?? project.events.evaluated ?? project.events.opened)?.slice(0, 10);
   if (!date) return [];
   return p.sanctions
-    .filter((s) => (s.entity === expert.id || s.entity === expert.person) && s.kind in BARS)
+    .filter((s) => (s.entity === expert.id || s.entity === expert.person) && Object.hasOwn(BARS, s.kind))
     .filter((s) => (!s.date || s.date.slice(0, 10) <= date) && (!s.until || s.until.slice(0, 10) >= date))
     .filter((s) => !s.scope?.startsWith('region:') || (project.region ?? '').startsWith(s.scope.slice(7)))
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -284,7 +294,7 @@ function conflictFlag(
   links: Link[],
   about: 'bidder' | 'supervisor' | 'sanction',
 ): Flag {
-  const people = links.map((l) => l.data.person).filter((x): x is string => typeof x === 'string');
+  const people = links.flatMap((l) => [l.data.person, l.data.owner]).filter((x): x is string => typeof x === 'string');
   const kinds = [...new Set(links.map((l) => l.kind))].join(', ');
   const summary =
     about === 'bidder'

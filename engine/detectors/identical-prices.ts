@@ -29,8 +29,11 @@ export const detect: Detector<Settings> = (context, settings) => {
   for (const lot of context.lots()) {
     if (!context.inScope(lot.id)) continue;
     const groups = new Map<number, Bid[]>();
-    for (const bid of pricedBids(context, lot.id))
-      groups.set(cents(bid.price), [...(groups.get(cents(bid.price)) ?? []), bid]);
+    for (const bid of pricedBids(context, lot.id)) {
+      const group = groups.get(cents(bid.price));
+      if (group) group.push(bid);
+      else groups.set(cents(bid.price), [bid]);
+    }
     for (const [price, bids] of groups) {
       const bidders = [...new Set(bids.map((b) => b.bidder))].sort();
       const atCeiling = lot.ceilingPrice !== undefined && cents(lot.ceilingPrice) === price;

@@ -1,9 +1,10 @@
 import { DEFAULTS, detect } from './price-screens';
-import { Fixture, fixture, seeded } from './test-builders';
+import { mulberry32 } from '../stats/prng';
+import { Fixture, fixture } from './test-builders';
 
 /** A market of `lots` honest lots of `size` bids each, uniform on 85–99 % of a 1,000,000 ceiling. */
 function market(f: Fixture, lots: number, size: number, options: { sector?: string; spread?: number } = {}): void {
-  const next = seeded(lots * 100 + size);
+  const next = mulberry32(lots * 100 + size);
   const spread = options.spread ?? 0.14;
   for (let l = 0; l < lots; l += 1) {
     const prices = Array.from({ length: size }, () => Math.round(1_000_000 * (0.99 - spread * next())));
@@ -22,7 +23,7 @@ describe('price-screens', () => {
     expect(flag?.score).toBeGreaterThanOrEqual(0.8);
     expect(flag?.summary).toMatch(/^Collusive-looking bid distribution found in lot L-1/);
     const cv = flag?.evidence.find((e) => e.kind === 'screen' && e.data?.screen === 'cv' && e.data?.scope === 'lot');
-    expect(cv?.data).toMatchObject({ tail: 'low', reference: 'works|4101', referenceLots: 41 });
+    expect(cv?.data).toMatchObject({ tail: 'low', reference: 'works|4101, 5 bids', referenceLots: 41 });
     expect(cv?.data?.percentile).toBeLessThan(0.05);
     expect(flags.filter((x) => x.lot !== 'L-1').length).toBeLessThanOrEqual(2); // honest lots rarely
   });
@@ -47,7 +48,11 @@ describe('price-screens', () => {
     const cv = flag.evidence.find(
       (e) => e.kind === 'screen' && e.data?.scope === 'subgroups' && e.data?.screen === 'cv',
     );
-    expect(cv?.data).toMatchObject({ reference: 'works|4101|7', referenceLots: 41, bids: ['L-1-3', 'L-1-4', 'L-1-5'] });
+    expect(cv?.data).toMatchObject({
+      reference: 'works|4101, 7 bids',
+      referenceLots: 41,
+      bids: ['L-1-3', 'L-1-4', 'L-1-5'],
+    });
   });
 
   it('skips lots with fewer than three priced bids, withdrawn bids, out-of-scope lots and thin references', () => {
@@ -61,11 +66,14 @@ describe('price-screens', () => {
     expect(detect(f.context(['L-2']), { ...DEFAULTS, minMarketLots: 100 })).toEqual([]);
   });
 
-  it('falls back to all lots when the lot’s market is small', () => {
+  it('falls back to lots of that size in all markets, then to the lot’s whole market', () => {
     const f = fixture();
     market(f, 40, 5);
     f.pricedLot('L-1', [910000, 951000, 952000, 953500, 955000], { prefix: 'RING-', sector: 'water' });
-    const [flag] = detect(f.context(['L-1']), DEFAULTS);
-    expect(flag.evidence[0].data).toMatchObject({ reference: 'all lots', referenceLots: 41 });
+    f.pricedLot('L-2', [910000, 951000, 952000, 953500, 955000, 956000], { prefix: 'SIX-' });
+    const reference = (lot: string) =>
+      detect(f.context([lot]), { ...DEFAULTS, minScore: 0 })[0].evidence[0].data?.reference;
+    expect(reference('L-1')).toBe('all markets, 5 bids');
+    expect(reference('L-2')).toBe('works|4101');
   });
 });

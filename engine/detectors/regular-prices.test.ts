@@ -1,5 +1,6 @@
 import { DEFAULTS, detect } from './regular-prices';
-import { fixture, seeded } from './test-builders';
+import { mulberry32 } from '../stats/prng';
+import { fixture } from './test-builders';
 
 describe('regular-prices: progressions in one lot', () => {
   it('flags a three-bid arithmetic progression and a four-bid geometric one', () => {
@@ -38,7 +39,7 @@ describe('regular-prices: a pair keeping one price ratio across lots', () => {
   /** Lots where ORG-A and ORG-B meet with honest rivals; ORG-B bids `ratio(i)` × ORG-A's price. */
   function meetings(count: number, ratio: (i: number) => number) {
     const f = fixture();
-    const next = seeded(11);
+    const next = mulberry32(11);
     for (let i = 0; i < count; i += 1) {
       const a = Math.round((850000 + next() * 100000) * 100) / 100;
       f.bid(`A-${i}`, `L-${i}`, 'ORG-A', a);
@@ -56,12 +57,19 @@ describe('regular-prices: a pair keeping one price ratio across lots', () => {
     expect(flags[0].project).toBeUndefined();
     expect(flags[0].bids).toEqual(['A-0', 'A-1', 'A-2', 'B-0', 'B-1', 'B-2']);
     expect(flags[0].evidence[0].data).toMatchObject({ lots: ['L-0', 'L-1', 'L-2'], lotsKept: 3, lotsMet: 3 });
+    expect(flags[0].evidence.slice(1).map((e) => e.data?.lot)).toEqual(['L-0', 'L-1', 'L-2']);
     expect(flags[0].evidence[0].data?.ratio).toBeCloseTo(1.0312, 4);
     expect(detect(f.context(['L-elsewhere']), DEFAULTS)).toEqual([]);
   });
 
-  it('does not fire on frequent rivals whose ratio matches in three of twelve lots by chance', () => {
-    const f = meetings(12, (i) => (i < 3 ? 1.02 : 1.03 + 0.01 * i));
-    expect(detect(f.context(), DEFAULTS).filter((flag) => flag.lot === undefined)).toEqual([]);
+  it('flags an exact ratio in three of nine meetings, but not a loose match among twelve', () => {
+    const exact = meetings(9, (i) => (i < 3 ? 1.037 : 0.95 + 0.02 * i));
+    const [flag] = detect(exact.context(), DEFAULTS).filter((x) => x.lot === undefined);
+    expect(flag.evidence[0].data).toMatchObject({ lotsKept: 3, lotsMet: 9 });
+    expect(flag.evidence[0].data?.chance).toBeLessThan(1e-9);
+
+    // 1.0200, 1.0203 and 1.0198 agree within 0.05 %, as rivals meeting twelve times may by chance.
+    const loose = meetings(12, (i) => [1.02, 1.0203, 1.0198][i] ?? 0.93 + 0.015 * i);
+    expect(detect(loose.context(), DEFAULTS).filter((x) => x.lot === undefined)).toEqual([]);
   });
 });

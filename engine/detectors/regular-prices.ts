@@ -5,14 +5,16 @@
  *
  * Honest close prices must not fire: a progression must cover every priced bid of the lot or at
  * least `minRun` bids in a row, its step must be non-trivial (`minStep`), and honest prices must be
- * unlikely to line up as well (`maxChance`). A ratio must hold in at least `minRatioLots` lots and
- * in `minRatioShare` of the lots the pair met in, so frequent honest rivals do not fire by chance;
- * a ratio of 1 (identical prices) is left to identical-prices.
+ * unlikely to line up as well (`maxChance`). A ratio must hold in at least `minRatioLots` lots, and
+ * that many of the pair's meetings must be unlikely to agree so closely by chance (`maxRatioChance`,
+ * against the density of price ratios over all pairs), so frequent honest rivals do not fire; a
+ * ratio of 1 (identical prices) is left to identical-prices.
  */
 import { Context, Detector } from '../context';
 import { combine, Evidence, Flag, makeFlag } from '../flag';
 import { Lot } from '../model';
-import { mean } from '../stats/describe';
+import { choose } from '../stats/combinations';
+import { densityAt, mean } from '../stats/describe';
 import { lotPrices, PricedBid } from '../stats/lot-prices';
 import { densest, longestProgression, Progression } from '../stats/regularity';
 
@@ -36,8 +38,11 @@ export interface Settings {
   ratioTolerance: number;
   /** Fewest lots in which a pair keeps one price ratio [3]. */
   minRatioLots: number;
-  /** Smallest share of the pair's common lots that keep the ratio [0.5]. */
-  minRatioShare: number;
+  /**
+   * Largest chance that k of the pair's n common lots fall in a ratio window this narrow:
+   * C(n, k) · k · (density of honest ratios there × window width)^(k − 1) [1e-6].
+   */
+  maxRatioChance: number;
   /** Score of a ratio kept in three lots; each further lot adds as independent evidence [0.6]. */
   ratioBase: number;
 }
@@ -51,7 +56,7 @@ export const DEFAULTS: Settings = {
   runBase: 0.7,
   ratioTolerance: 0.0005,
   minRatioLots: 3,
-  minRatioShare: 0.5,
+  maxRatioChance: 1e-6,
   ratioBase: 0.6,
 };
 
@@ -80,10 +85,11 @@ function progressionFlags(context: Context, settings: Settings): Flag[] {
 function progressionFlag(lot: Lot, priced: PricedBid[], run: Progression, score: number): Flag {
   const bids = priced.slice(run.start, run.start + run.length);
   const step = run.kind === 'arithmetic' ? `step ${run.step.toFixed(2)}` : `ratio ${run.step.toFixed(4)}`;
+  const named = run.kind === 'arithmetic' ? 'an arithmetic' : 'a geometric';
   const evidence: Evidence[] = [
     {
       kind: 'progression',
-      text: `${run.length} of ${priced.length} priced bids form an ${run.kind} progression, ${step} (largest deviation ${Math.round(run.fit * 100)}% of the tolerance; chance ${run.chance.toPrecision(2)})`,
+      text: `${run.length} of ${priced.length} priced bids form ${named} progression, ${step} (largest deviation ${Math.round(run.fit * 100)}% of the tolerance; chance ${run.chance.toPrecision(2)})`,
       data: { ...run, bids: bids.map((b) => b.bid), lotBids: priced.length },
     },
     ...bids.map((b) => ({ kind: 'price', text: `${b.bidder} bid ${b.price.toFixed(2)} (${b.bid})`, data: { ...b } })),
@@ -95,7 +101,7 @@ function progressionFlag(lot: Lot, priced: PricedBid[], run: Progression, score:
     entities: bids.map((b) => b.bidder).sort(),
     bids: bids.map((b) => b.bid).sort(),
     basis: BASIS,
-    summary: `Regular price differences found in lot ${lot.id}: ${run.length} bids in an ${run.kind} progression (${step})`,
+    summary: `Regular price differences found in lot ${lot.id}: ${run.length} bids in ${named} progression (${step})`,
     evidence,
   });
 }
@@ -108,7 +114,40 @@ interface Meeting {
   b: PricedBid;
 }
 
+/** Half-width of the window in which the density of honest price ratios is read [0.5 %]. */
+const RATIO_BANDWIDTH = 0.005;
+
 function ratioFlags(context: Context, settings: Settings): Flag[] {
+  const meetings = pairMeetings(context);
+  const all = [...meetings.values()].flatMap((met) => met.map((m) => Math.abs(m.log))).sort((x, y) => x - y);
+  const flags: Flag[] = [];
+  for (const met of meetings.values()) {
+    if (met.length < settings.minRatioLots) continue;
+    met.sort((x, y) => x.log - y.log || x.lot.localeCompare(y.lot));
+    const [start, k] = densest(
+      met.map((m) => m.log),
+      Math.log(1 + settings.ratioTolerance),
+    );
+    const kept = met.slice(start, start + k);
+    const log = mean(kept.map((m) => m.log));
+    if (k < settings.minRatioLots || Math.abs(log) <= Math.log(1 + settings.ratioTolerance)) continue;
+    if (!kept.some((m) => context.inScope(m.lot))) continue;
+    // k of the pair's n meetings inside a window this narrow, with honest ratios as dense as here.
+    const cent = 0.01 / Math.min(...kept.map((m) => m.a.price));
+    const width = Math.max(kept[k - 1].log - kept[0].log, cent);
+    const chance = Math.min(
+      1,
+      choose(met.length, k) * k * (densityAt(all, Math.abs(log), RATIO_BANDWIDTH) * width) ** (k - 1),
+    );
+    if (chance > settings.maxRatioChance) continue;
+    const score = combine(Array.from({ length: k - 2 }, () => settings.ratioBase));
+    flags.push(ratioFlag(kept, met.length, Math.exp(log), chance, score));
+  }
+  return flags;
+}
+
+/** Every pair of bidders (by id) with the lots both priced in, over all lots. */
+function pairMeetings(context: Context): Map<string, Meeting[]> {
   const meetings = new Map<string, Meeting[]>();
   for (const lot of context.lots()) {
     const priced = [...lotPrices(context, lot.id)].sort((x, y) => x.bidder.localeCompare(y.bidder));
@@ -121,32 +160,17 @@ function ratioFlags(context: Context, settings: Settings): Flag[] {
       }
     });
   }
-  const flags: Flag[] = [];
-  for (const met of meetings.values()) {
-    if (met.length < settings.minRatioLots) continue;
-    met.sort((x, y) => x.log - y.log || x.lot.localeCompare(y.lot));
-    const [start, length] = densest(
-      met.map((m) => m.log),
-      Math.log(1 + settings.ratioTolerance),
-    );
-    const kept = met.slice(start, start + length);
-    const ratio = Math.exp(mean(kept.map((m) => m.log)));
-    if (length < settings.minRatioLots || length / met.length < settings.minRatioShare) continue;
-    if (Math.abs(ratio - 1) <= settings.ratioTolerance || !kept.some((m) => context.inScope(m.lot))) continue;
-    const score = combine(Array.from({ length: length - 2 }, () => settings.ratioBase));
-    flags.push(ratioFlag(kept, met.length, ratio, score));
-  }
-  return flags;
+  return meetings;
 }
 
-function ratioFlag(kept: Meeting[], met: number, ratio: number, score: number): Flag {
+function ratioFlag(kept: Meeting[], met: number, ratio: number, chance: number, score: number): Flag {
   const [a, b] = [kept[0].a.bidder, kept[0].b.bidder];
   const lots = kept.map((m) => m.lot).sort();
   const evidence: Evidence[] = [
     {
       kind: 'price-ratio',
-      text: `${b}'s price is ${ratio.toFixed(4)} × ${a}'s in ${kept.length} of the ${met} lots both priced`,
-      data: { ratio, lots, lotsKept: kept.length, lotsMet: met },
+      text: `${b}'s price is ${ratio.toFixed(4)} × ${a}'s in ${kept.length} of the ${met} lots both priced (chance ${chance.toPrecision(2)})`,
+      data: { ratio, lots, lotsKept: kept.length, lotsMet: met, chance },
     },
     ...[...kept]
       .sort((x, y) => x.lot.localeCompare(y.lot))

@@ -6,8 +6,9 @@
  * A shared value counts base(kind) × its rarity weight: a machine code or document hash keeps full
  * weight however busy it is (Art. 40 names them), while a MAC of the trading centre's public
  * terminals or the default author "administrator", used by many organisations, counts for almost
- * nothing. The pieces of one pair combine as 1 − Π(1 − pᵢ). This module also holds the pair engine
- * of the whole shared-value family: shared-ip, shared-people and shared-bond call `sharedValueFlags`.
+ * nothing. The pieces of one pair combine as 1 − Π(1 − pᵢ). Withdrawn and rejected bids count: the
+ * upload happened. This module also holds the pair engine of the whole shared-value family:
+ * shared-ip, shared-people and shared-bond call `sharedValueFlags`.
  */
 import { Context, Detector } from '../context';
 import { combine, DetectorId, Evidence, Flag, makeFlag } from '../flag';

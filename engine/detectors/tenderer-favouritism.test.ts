@@ -87,6 +87,8 @@ describe('tenderer-favouritism', () => {
     const p = emptyProjection();
     busy(p);
     expect(detect(buildContext(p), DEFAULTS)).toEqual([]);
+    for (const bid of p.bids.values()) if (bid.bidder === 'CHAMP') bid.price = 990_000;
+    expect(detect(buildContext(p), DEFAULTS)).toHaveLength(1);
   });
 
   it('ignores an address shared with a whole office tower', () => {
@@ -120,7 +122,13 @@ describe('tenderer-favouritism', () => {
   it('needs enough lots of the party for a share to count', () => {
     const p = emptyProjection();
     for (let i = 0; i < 3; i += 1) {
-      tender(p, { lot: `F${i}`, tenderer: 'T', bidders: ['FAV', `R${i}`], winner: 'FAV', bids: { FAV: { price: 990_000 } } });
+      tender(p, {
+        lot: `F${i}`,
+        tenderer: 'T',
+        bidders: ['FAV', `R${i}`],
+        winner: 'FAV',
+        bids: { FAV: { price: 990_000 } },
+      });
     }
     expect(detect(buildContext(p), DEFAULTS)).toEqual([]);
   });

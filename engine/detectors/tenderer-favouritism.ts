@@ -6,6 +6,14 @@
  * party of the tenderer may not bid where it affects fairness), Art. 41 (tenderer–bidder
  * collusion); OCP R003, R018, R030, R031, R036, R040.
  *
+ * Repeated wins score (0.5 + 0.5 × share) × combine(sign weight × share of the wins showing the
+ * sign), combined with 0.6 × the links' score. Signs: price ≥ 97 % of the ceiling, ≤ 2 rivals, a
+ * window under 20 days, the lowest bid disqualified, the winning bid submitted after the deadline
+ * (which 《招标投标法》 Art. 28 says must be refused) or, weakly, last. A sign whose data is missing
+ * is left out of its share. Links: a shared person (legal rep, staff, owner, the bid's contact,
+ * agent person or project manager) 0.9, a direct control tie 0.9, a common owner 0.8, a phone 0.8
+ * and an address 0.6, the last two × min(1, 2 / organisations using the value).
+ *
  * A busy honest winner wins from many tenderers against many rivals at normal prices: it either
  * holds no large share of one tenderer's awards or shows none of the aggravating signs, and its
  * score stays under `minScore`.
@@ -173,7 +181,7 @@ function repeatFlag(
           wins: won.length,
           partyLots,
           share: round(share),
-          rates,
+          rates: Object.fromEntries(Object.entries(rates).map(([k, r]) => [k, round(r)])),
           lastRate: round(lastRate),
         },
       },

@@ -94,18 +94,3 @@ export function fixture(): Fixture {
   };
   return f;
 }
-
-/**
- * A deterministic uniform generator on [0, 1) (mulberry32), so price markets in tests are reproducible.
- * @example const next = seeded(7); next(); // 0.…
- */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

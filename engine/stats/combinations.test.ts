@@ -1,4 +1,4 @@
-import { combinations } from './combinations';
+import { choose, combinations } from './combinations';
 
 describe('combinations', () => {
   it('lists k-subsets lexicographically', () => {
@@ -10,5 +10,14 @@ describe('combinations', () => {
     ]);
     expect(combinations(12, 4)).toHaveLength(495);
     expect(combinations(2, 3)).toEqual([]);
+  });
+});
+
+describe('choose', () => {
+  it('counts k-subsets', () => {
+    expect(choose(12, 4)).toBe(495);
+    expect(choose(9, 3)).toBe(84);
+    expect(choose(5, 0)).toBe(1);
+    expect(choose(2, 3)).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * k-subsets of n items, as index arrays in lexicographic order: the subgroups of three or four
- * bids over which Wallimann, Imhof & Huber (2023) compute screens to find incomplete cartels.
+ * k-subsets of n items, as index arrays in lexicographic order (the subgroups of three or four
+ * bids over which Wallimann, Imhof & Huber (2023) compute screens to find incomplete cartels), and
+ * how many there are (to bound the chance of a coincidence among a pair's meetings).
  */
 
 /**
@@ -22,5 +23,16 @@ export function combinations(n: number, k: number): number[][] {
     }
   };
   if (k >= 0 && k <= n) walk(0);
+  return out;
+}
+
+/**
+ * The binomial coefficient C(n, k), as a float for large values.
+ * @example choose(12, 4) // 495
+ */
+export function choose(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let out = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i += 1) out = (out * (n - i + 1)) / i;
   return out;
 }

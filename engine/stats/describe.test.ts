@@ -1,4 +1,4 @@
-import { cv, ksUniform, kurtosis, mean, percentile, sd, skewness } from './describe';
+import { cv, densityAt, ksUniform, kurtosis, mean, percentile, sd, skewness } from './describe';
 
 describe('describe', () => {
   it('computes mean, sample sd and CV as by hand', () => {
@@ -29,6 +29,13 @@ describe('describe', () => {
     expect(percentile([1, 2, 2, 3], 0)).toBe(0);
     expect(percentile([1, 2, 2, 3], 9)).toBe(1);
     expect(percentile([1, 2, 2, 3], 2.5)).toBe(0.75);
+  });
+
+  it('estimates a density from the values near x, never zero', () => {
+    // One of four values within ± 0.05 of 0.1: 1 / 4 per 0.1 wide window.
+    expect(densityAt([0, 0.1, 0.2, 0.3], 0.1, 0.05)).toBeCloseTo(2.5, 12);
+    expect(densityAt([0, 0.1, 0.2, 0.3], 0.15, 0.1)).toBeCloseTo(2 / 4 / 0.2, 12);
+    expect(densityAt([0, 0.1], 5, 0.1)).toBeCloseTo(1 / 2 / 0.2, 12);
   });
 
   it('returns NaN where a statistic is undefined', () => {

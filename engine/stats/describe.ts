@@ -96,6 +96,16 @@ export function percentile(sorted: ArrayLike<number>, x: number): number {
   return (below + (upTo - below) / 2) / n;
 }
 
+/**
+ * Empirical density of an ascending sample at x: the share of values within ± halfWidth of x, per
+ * unit, never below one value's worth (so an empty neighbourhood is rare, not impossible).
+ * @example densityAt([0, 0.1, 0.2, 0.3], 0.1, 0.05) // 1 / 4 / 0.1 = 2.5
+ */
+export function densityAt(sorted: ArrayLike<number>, x: number, halfWidth: number): number {
+  const inside = bound(sorted, (v) => v <= x + halfWidth) - bound(sorted, (v) => v < x - halfWidth);
+  return Math.max(1, inside) / (Math.max(1, sorted.length) * 2 * halfWidth);
+}
+
 /** Number of leading values of an ascending array that satisfy a monotone predicate. */
 function bound(sorted: ArrayLike<number>, before: (v: number) => boolean): number {
   let lo = 0;
