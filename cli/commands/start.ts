@@ -1,12 +1,13 @@
 /**
- * `collusion start` (what `npm start` runs): bring the services up, load the committed sample on
- * the first run, and say what is there and how to look at it.
+ * `collusion start` (what `npm start` runs): bring the services up, load and score the committed
+ * sample on the first run, and say what is there and how to look at it.
  */
 import path from 'node:path';
 import { Command } from 'commander';
 import { IdHasher } from '../../ingest/normalise/id-number';
 import { loadPaths } from '../../ingest/load';
 import { formatReport } from '../../ingest/report';
+import { rescore } from '../../engine/rescore';
 import { projectRoot } from '../../lib/paths';
 import { say, withServices } from '../context';
 import { graphCounts } from './stats';
@@ -26,6 +27,8 @@ export function startCommand(program: Command): void {
             progress: true,
           });
           say(formatReport(report));
+          const scoring = await rescore(graph, { full: true, log: say });
+          say(`scored: ${scoring.flags} flags, ${scoring.communities} communities, ${scoring.lots} lots`);
           counts = await graphCounts(graph);
         }
         console.log(welcome(services.neo4j.uri, services.redis.url, counts));
@@ -46,6 +49,8 @@ function welcome(neo4jUri: string, redisUrl: string, counts: Record<string, unkn
     '',
     'Look at it:',
     '  npx collusion stats                      counts per kind of node',
+    '  npx collusion flags --min-score 0.8      the strongest leads, one JSON line each',
+    '  npx collusion lots | head                lots by risk score',
     '  npx collusion load <file.ndjson|csv-dir> load more data (idempotent)',
     `  Neo4j Browser or Desktop → connect to ${neo4jUri}, then e.g.`,
     '    MATCH (a:Organization)-[:PLACED]->(:Bid)-[:FROM_MACHINE]->(m)<-[:FROM_MACHINE]-(:Bid)<-[:PLACED]-(b:Organization)',
