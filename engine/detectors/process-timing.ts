@@ -11,19 +11,10 @@
 import { Detector } from '../context';
 import { Evidence, Flag, makeFlag } from '../flag';
 import { Events, Lot, Project } from '../model';
+import { EVENT_KEYS } from '../../ingest/records/schemas';
 
-/** The procedure's nodes in order, for stage durations. */
-const NODES: (keyof Events)[] = [
-  'announced',
-  'docs_from',
-  'bid_deadline',
-  'opened',
-  'evaluated',
-  'candidates_published',
-  'candidates_until',
-  'awarded',
-  'contract_signed',
-];
+/** The procedure's nodes in order, for stage durations (approval and completion lie outside tendering). */
+const NODES = EVENT_KEYS.filter((k) => k !== 'approved' && k !== 'completed') as (keyof Events)[];
 
 export interface Settings {
   /** Least days from documents to bid deadline [20]. */

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { id, isoDate, lowerWord, money, oneOf, region, stringList, text, uscc } from './fields';
 
-const EVENT_KEYS = [
+/** The process nodes of the contract's `events`, in the order a procedure passes them. */
+export const EVENT_KEYS = [
   'approved',
   'announced',
   'docs_from',
