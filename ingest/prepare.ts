@@ -92,7 +92,7 @@ function build(type: RecordType, record: TradingRecord, ctx: Context, hasher: Id
       const phones = ctx.phones('phones', r.phones);
       const row = {
         id: r.id,
-        props: { ...props(r, hasher), ...(phones.length ? { phones } : {}) },
+        props: withPhones(props(r, hasher), phones),
         phones,
         emails: values(r.emails, normaliseEmail),
         address: values(list(r.address), normaliseAddress),
@@ -106,7 +106,7 @@ function build(type: RecordType, record: TradingRecord, ctx: Context, hasher: Id
       const phones = ctx.phones('phones', r.phones);
       const row = {
         id: r.id,
-        props: { ...props(r, hasher), ...(phones.length ? { phones } : {}) },
+        props: withPhones(props(r, hasher), phones),
         phones,
         emails: values(r.emails, normaliseEmail),
         address: values(list(r.address), normaliseAddress),
@@ -120,7 +120,7 @@ function build(type: RecordType, record: TradingRecord, ctx: Context, hasher: Id
       const phones = ctx.phones('phones', r.phones);
       const row = {
         id: r.id,
-        props: { ...props(r, hasher), ...(phones.length ? { phones } : {}) },
+        props: withPhones(props(r, hasher), phones),
         person: list(r.person),
         employer: list(r.employer),
         former: [...new Set(r.former_employers ?? [])],
@@ -255,6 +255,11 @@ export function props(record: Record<string, unknown>, hasher: IdHasher): Row {
     }
   }
   return out;
+}
+
+/** Record properties with the phones in their normalised form (the raw list replaced). */
+function withPhones(properties: Row, phones: string[]): Row {
+  return phones.length ? { ...properties, phones } : properties;
 }
 
 function defined(row: Row): Row {

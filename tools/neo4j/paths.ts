@@ -1,25 +1,15 @@
 /**
- * Where the embedded Neo4j's pieces live: the Maven launcher inside the checkout (found from this file's own
- * location, so it works from tools/neo4j/ under ts-node/jest and from dist/tools/neo4j/ once compiled) and
+ * Where the embedded Neo4j's pieces live: the Maven launcher inside the checkout (under the project root, so
+ * it works from tools/neo4j/ under jest and from dist/tools/neo4j/ once compiled) and
  * the store, state file and log under the data directory.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../lib/config';
-
-const POM = path.join('tools', 'neo4j', 'pom.xml');
+import { projectRoot } from '../../lib/paths';
 
 /** Directory of the Maven launcher project (holds pom.xml, src/ and, once built, target/). */
 export function launcherDir(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, POM))) {
-      return path.dirname(path.join(dir, POM));
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`neo4j: no project root with ${POM} above ${__dirname}`);
-    dir = parent;
-  }
+  return path.join(projectRoot(), 'tools', 'neo4j');
 }
 
 /** Files of one embedded instance under `<dataDir>/neo4j/`. */
