@@ -87,3 +87,8 @@ test('a Neo4j that does not answer exits 3', async () => {
 test('a path that does not exist is an input error (exit 1)', async () => {
   expect((await collusion('load', path.join(dir, 'missing.ndjson'))).code).toBe(1);
 });
+
+test('triage: a bad status is a usage error, an unknown flag an input error naming it', async () => {
+  expect((await collusion('triage', 'F-x', '--status', 'guilty')).code).toBe(2);
+  expect((await collusion('triage', 'F-does-not-exist', '--status', 'dismissed')).code).toBe(1);
+});

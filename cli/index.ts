@@ -11,6 +11,7 @@ import { scoreCommands } from './commands/score';
 import { servicesCommands } from './commands/services';
 import { startCommand } from './commands/start';
 import { statsCommand } from './commands/stats';
+import { triageCommand } from './commands/triage';
 import { workerCommand } from './commands/worker';
 import { EXIT, exitCodeOf } from './exit-codes';
 
@@ -32,6 +33,7 @@ export function buildProgram(outcome: Outcome): Command {
   generateCommand(program);
   scoreCommands(program);
   benignCommands(program);
+  triageCommand(program, outcome);
   workerCommand(program);
   return program;
 }

@@ -37,5 +37,6 @@ CREATE CONSTRAINT flag_id IF NOT EXISTS FOR (n:Flag) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT scoring_run_id IF NOT EXISTS FOR (n:ScoringRun) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT benign_value IF NOT EXISTS FOR (n:BenignValue) REQUIRE (n.kind, n.value) IS UNIQUE;
+CREATE CONSTRAINT engine_state_id IF NOT EXISTS FOR (n:EngineState) REQUIRE n.id IS UNIQUE;
 CREATE INDEX flag_active IF NOT EXISTS FOR (n:Flag) ON (n.active);
 CREATE INDEX flag_changed_at IF NOT EXISTS FOR (n:Flag) ON (n.changed_at);

@@ -175,6 +175,20 @@ export interface BenignValue {
   note?: string;
 }
 
+/** Triage statuses a person can give a flag (`collusion triage`, the API's PATCH /flags/:id). */
+export const TRIAGE_STATUSES = ['open', 'confirmed', 'dismissed', 'benign'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+
+/**
+ * A person's decision on a flag, read back at rescoring: dismissed or benign flags leave the lot
+ * risks, and the shared values they cite ("kind=value") weigh less (dismissed) or nothing (benign).
+ */
+export interface TriageDecision {
+  flag: string;
+  status: Exclude<TriageStatus, 'open'>;
+  values: string[];
+}
+
 export interface Projection {
   organizations: Map<string, Organization>;
   persons: Map<string, Person>;
@@ -188,6 +202,7 @@ export interface Projection {
   sanctions: Sanction[];
   approvals: Approval[];
   benign: BenignValue[];
+  triage: TriageDecision[];
 }
 
 /** An empty projection, to build test fixtures on. */
@@ -205,5 +220,6 @@ export function emptyProjection(): Projection {
     sanctions: [],
     approvals: [],
     benign: [],
+    triage: [],
   };
 }

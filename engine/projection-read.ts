@@ -3,7 +3,7 @@
  * kind of record, using the cypher/engine/read-*.cypher statements.
  */
 import { Graph, Row } from '../cypher/runner';
-import { Bid, BenignValue, Events, Projection, ValueKind, emptyProjection } from './model';
+import { Bid, BenignValue, Events, Projection, TriageDecision, ValueKind, emptyProjection } from './model';
 
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
@@ -168,6 +168,9 @@ export async function readProjection(
   );
   await read('benign', (r) =>
     p.benign.push({ kind: String(r.kind) as ValueKind, value: String(r.value), note: str(r.note) } as BenignValue),
+  );
+  await read('triage', (r) =>
+    p.triage.push({ flag: String(r.id), status: String(r.status) as TriageDecision['status'], values: strs(r.values) }),
   );
   return p;
 }

@@ -4,8 +4,13 @@
  * document author "Administrator") is noise. Weight = min(1, 2 / n) for a value used by n
  * distinct organisations, 0 for values marked benign. Statutory identities (Art. 40: the same
  * project manager, contact person or agent person, machine code, document hash) keep weight 1.
+ * Triage feeds back: each dismissed flag citing a value halves its weight (statutory ones too: a
+ * person looked and found nothing), so a value dismissed again and again fades from the feed.
  */
-import { BenignValue, Bid, Projection, ValueKind } from './model';
+import { BenignValue, Bid, Projection, TriageDecision, ValueKind } from './model';
+
+/** Weight left to a value for each dismissed flag that cited it. */
+export const DISMISSED_FACTOR = 0.5;
 
 export const STATUTORY: ReadonlySet<ValueKind> = new Set([
   'machine_code',
@@ -18,14 +23,23 @@ export const STATUTORY: ReadonlySet<ValueKind> = new Set([
 export class Rarity {
   private readonly users = new Map<string, Set<string>>();
   private readonly benign: Set<string>;
+  private readonly dismissed = new Map<string, number>();
 
-  constructor(benign: BenignValue[]) {
+  constructor(benign: BenignValue[], triage: TriageDecision[] = []) {
     this.benign = new Set(benign.map((b) => `${b.kind}\u0000${b.value}`));
+    for (const decision of triage) {
+      if (decision.status !== 'dismissed') continue;
+      for (const kindValue of decision.values) {
+        const at = kindValue.indexOf('=');
+        const key = `${kindValue.slice(0, at)}\u0000${kindValue.slice(at + 1)}`;
+        this.dismissed.set(key, (this.dismissed.get(key) ?? 0) + 1);
+      }
+    }
   }
 
   /** Counts the distinct organisations of every value of every bid in the projection. */
   static of(projection: Projection): Rarity {
-    const rarity = new Rarity(projection.benign);
+    const rarity = new Rarity(projection.benign, projection.triage);
     for (const bid of projection.bids.values()) {
       for (const [kind, value] of bidValues(bid)) rarity.use(kind, value, bid.bidder);
     }
@@ -51,9 +65,10 @@ export class Rarity {
   /** Weight in [0, 1] of a value shared between bidders. */
   weight(kind: ValueKind, value: string): number {
     if (this.isBenign(kind, value)) return 0;
-    if (STATUTORY.has(kind)) return 1;
+    const fade = DISMISSED_FACTOR ** (this.dismissed.get(`${kind}\u0000${value}`) ?? 0);
+    if (STATUTORY.has(kind)) return fade;
     const n = Math.max(2, this.count(kind, value));
-    return Math.min(1, 2 / n);
+    return Math.min(1, 2 / n) * fade;
   }
 }
 

@@ -11,6 +11,7 @@ import { IdHasher } from '../ingest/normalise/id-number';
 import { loadPaths } from '../ingest/load';
 import { connectTestGraph, emptyGraph } from '../test/graph';
 import { rescore } from './rescore';
+import { triageFlag } from './triage';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'sample', 'trading.ndjson');
 const hasher = new IdHasher(Buffer.from('test-key'));
@@ -96,4 +97,31 @@ test('a finding that no longer holds is retired, not deleted; incremental equals
   const full = await rescore(graph, { full: true });
   expect(full.changed).toBe(0);
   expect((await flags()).map((f) => `${f.id}:${f.score}`).sort()).toEqual(afterIncremental);
+});
+
+test('triage feeds the next rescoring: a benign flag’s values weigh nothing, its status and log stay', async () => {
+  const ipFlag = (await flags()).find((f) => f.detector === 'shared-ip' && f.status === 'open')!;
+  expect(ipFlag).toBeDefined();
+  const ip = (JSON.parse(String(ipFlag.evidence)) as Array<{ data?: { kind?: string; value?: string } }>).find(
+    (e) => e.data?.kind === 'ip',
+  )!.data!.value!;
+  expect(await triageFlag(graph, { id: 'F-none', status: 'dismissed', by: 'tester' })).toBeUndefined();
+  const triaged = await triageFlag(graph, { id: ipFlag.id, status: 'benign', note: 'centre terminal', by: 'tester' });
+  expect(triaged).toMatchObject({ status: 'benign', triaged_by: 'tester', triage_note: 'centre terminal' });
+  expect(triaged!.triage_values).toContain(`ip=${ip}`);
+
+  const next = await rescore(graph);
+  expect(next.mode).toBe('full');
+  const after = (await allFlags()).find((f) => f.id === ipFlag.id)!;
+  expect(after.status).toBe('benign');
+  expect(after.active).toBe(false);
+  expect((after.triage_log as string[]).map((e) => JSON.parse(e).status)).toEqual(['benign']);
+  const citing = (await flags()).filter(
+    (f) => String(f.evidence).includes(`"value":"${ip}"`) && f.detector === 'shared-ip',
+  );
+  expect(citing).toEqual([]);
+
+  const quiet = await rescore(graph);
+  expect(quiet.mode).toBe('incremental');
+  expect(quiet.changed).toBe(0);
 });

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Graph } from '../cypher/runner';
 import { readProjection } from './projection-read';
 import { scoreProjection } from './score';
+import { EngineSettings, loadSettings } from './settings';
+import { loadConfig } from '../lib/config';
 import { WriteSummary, writeBack } from './write-back';
 
 export interface RescoreReport extends WriteSummary {
@@ -17,16 +19,22 @@ export interface RescoreReport extends WriteSummary {
   phases: Record<string, number>;
 }
 
+/**
+ * The lots an incremental run scores: those touched by loads since the last run; undefined (a full
+ * run) before the first run and after operators changed what shared values weigh.
+ */
 async function touchedLots(graph: Graph): Promise<Set<string> | undefined> {
   const [last] = await graph.read('engine/last-run');
   if (!last) return undefined;
+  const [weights] = await graph.read('engine/weights-changed');
+  if (weights && String(weights.changed) >= String(last.started)) return undefined;
   const rows = await graph.read('engine/touched-lots', { since: String(last.started) });
   return new Set(rows.map((r) => String(r.lot)));
 }
 
 export async function rescore(
   graph: Graph,
-  options: { full?: boolean; log?: (line: string) => void } = {},
+  options: { full?: boolean; log?: (line: string) => void; settings?: EngineSettings } = {},
 ): Promise<RescoreReport> {
   await graph.applySchema();
   const started = new Date().toISOString();
@@ -38,7 +46,7 @@ export async function rescore(
   let mark = performance.now();
   const projection = await readProjection(graph);
   phases.read = Math.round(performance.now() - mark);
-  const result = scoreProjection(projection, scope);
+  const result = scoreProjection(projection, scope, options.settings ?? loadSettings(loadConfig().settingsFile));
   Object.assign(phases, result.phases);
   mark = performance.now();
   const run = randomUUID();

@@ -29,6 +29,8 @@ export interface Config {
   /** Key of the keyed hash for personal ID numbers (`COLLUSION_ID_HASH_KEY`); else a key file in `dataDir`. */
   idHashKey?: string;
   logLevel: string;
+  /** JSON file overriding detector settings (`COLLUSION_SETTINGS`); see engine/settings.ts. */
+  settingsFile?: string;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -65,5 +67,6 @@ export function loadConfig(): Config {
     },
     idHashKey: nonEmpty('COLLUSION_ID_HASH_KEY'),
     logLevel: nonEmpty('LOG_LEVEL') ?? 'info',
+    settingsFile: nonEmpty('COLLUSION_SETTINGS'),
   };
 }
