@@ -3,11 +3,14 @@
  * turns errors into the documented exit codes (0 ok, 1 input errors, 2 usage, 3 service unavailable).
  */
 import { Command, CommanderError } from 'commander';
+import { auditCommands } from './commands/audit';
 import { benignCommands } from './commands/benign';
 import { generateCommand } from './commands/generate';
+import { keysCommands } from './commands/keys';
 import { loadCommand } from './commands/load';
 import { resetCommand } from './commands/reset';
 import { scoreCommands } from './commands/score';
+import { serveCommand } from './commands/serve';
 import { servicesCommands } from './commands/services';
 import { startCommand } from './commands/start';
 import { statsCommand } from './commands/stats';
@@ -35,6 +38,9 @@ export function buildProgram(outcome: Outcome): Command {
   benignCommands(program);
   triageCommand(program, outcome);
   workerCommand(program);
+  keysCommands(program, outcome);
+  auditCommands(program, outcome);
+  serveCommand(program);
   return program;
 }
 

@@ -54,7 +54,13 @@ export async function rescore(
     graph,
     result,
     { id: run, now: started, scope },
-    (bid) => projection.bids.get(bid)?.lot,
+    {
+      lotOfBid: (bid) => projection.bids.get(bid)?.lot,
+      jurisdictionOfLot: (lot) => {
+        const project = projection.projects.get(projection.lots.get(lot)?.project ?? '');
+        return `${project?.region ?? ''}|${project?.sector ?? ''}`;
+      },
+    },
   );
   phases.write = Math.round(performance.now() - mark);
   phases.total = Math.round(performance.now() - clock);

@@ -16,10 +16,23 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-function flagRow(flag: Flag, lotOfBid: (bid: string) => string | undefined) {
+/**
+ * Where findings sit: the lot of a bid, and a lot's jurisdiction as "region|sector" of its project
+ * (either part empty when unknown). Flags and communities carry the jurisdictions of their lots, so
+ * that the API can keep each key to its remit inside the query.
+ */
+export interface Locator {
+  lotOfBid(bid: string): string | undefined;
+  jurisdictionOfLot(lot: string): string;
+}
+
+const jurisdictionsOf = (lots: Iterable<string>, where: Locator) =>
+  [...new Set([...lots].map((l) => where.jurisdictionOfLot(l)))].sort();
+
+function flagRow(flag: Flag, where: Locator) {
   const lots = new Set<string>(flag.lot ? [flag.lot] : []);
   for (const bid of flag.bids) {
-    const lot = lotOfBid(bid);
+    const lot = where.lotOfBid(bid);
     if (lot) lots.add(lot);
   }
   const evidence = JSON.stringify(flag.evidence);
@@ -31,6 +44,7 @@ function flagRow(flag: Flag, lotOfBid: (bid: string) => string | undefined) {
     lot: flag.lot ?? null,
     project: flag.project ?? null,
     lots: [...lots].sort(),
+    jurisdictions: jurisdictionsOf(lots, where),
     entities: flag.entities,
     bids: flag.bids,
     basis: flag.basis,
@@ -52,12 +66,12 @@ export async function writeBack(
   graph: Graph,
   result: ScoreResult,
   run: { id: string; now: string; scope?: ReadonlySet<string> },
-  lotOfBid: (bid: string) => string | undefined,
+  where: Locator,
 ): Promise<WriteSummary> {
   const params = { run: run.id, now: run.now };
   let written = 0;
   let changed = 0;
-  for (const part of chunks(result.flags.map((f) => flagRow(f, lotOfBid)))) {
+  for (const part of chunks(result.flags.map((f) => flagRow(f, where)))) {
     const { rows } = await graph.write('engine/write-flags', { ...params, flags: part });
     written += Number(rows[0]?.written ?? 0);
     changed += Number(rows[0]?.changed ?? 0);
@@ -72,6 +86,7 @@ export async function writeBack(
     size: c.members.length,
     members: c.members,
     meetings: c.meetings.length,
+    jurisdictions: jurisdictionsOf(c.meetings, where),
     features: JSON.stringify(c.features),
   }));
   await graph.write('engine/write-communities', { ...params, communities });

@@ -29,6 +29,24 @@ export interface Config {
   /** Key of the keyed hash for personal ID numbers (`COLLUSION_ID_HASH_KEY`); else a key file in `dataDir`. */
   idHashKey?: string;
   logLevel: string;
+  api: {
+    /** Port of `collusion serve` and `npm start` (`PORT`, default 3000). */
+    port: number;
+    /** Interface to listen on (`HOST`, default 127.0.0.1; 0.0.0.0 to serve other machines). */
+    host: string;
+    /** Requests per minute per API key (`COLLUSION_RATE_LIMIT`, default 600). */
+    rateLimit: number;
+    /** Largest upload `POST /api/v1/loads` accepts, in MiB (`COLLUSION_UPLOAD_LIMIT_MB`, default 512). */
+    uploadLimitMb: number;
+    /** How often an open SSE feed asks Neo4j for changed flags, in ms (`COLLUSION_FEED_POLL_MS`, default 2000). */
+    feedPollMs: number;
+  };
+  webhooks: {
+    /** Tries per webhook delivery before it becomes a dead letter (`COLLUSION_WEBHOOK_ATTEMPTS`, default 6). */
+    attempts: number;
+    /** First retry delay of a delivery, doubled each try, in ms (`COLLUSION_WEBHOOK_BACKOFF_MS`, default 2000). */
+    backoffMs: number;
+  };
   /** JSON file overriding detector settings (`COLLUSION_SETTINGS`); see engine/settings.ts. */
   settingsFile?: string;
 }
@@ -40,6 +58,15 @@ function intFromEnv(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value <= 0 || value > 65535) {
     throw new Error(`config: ${name} must be a port number (1-65535), got "${raw}"`);
   }
+  return value;
+}
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`config: ${name} must be a positive whole number, got "${raw}"`);
   return value;
 }
 
@@ -67,6 +94,17 @@ export function loadConfig(): Config {
     },
     idHashKey: nonEmpty('COLLUSION_ID_HASH_KEY'),
     logLevel: nonEmpty('LOG_LEVEL') ?? 'info',
+    api: {
+      port: intFromEnv('PORT', 3000),
+      host: nonEmpty('HOST') ?? '127.0.0.1',
+      rateLimit: positiveFromEnv('COLLUSION_RATE_LIMIT', 600),
+      uploadLimitMb: positiveFromEnv('COLLUSION_UPLOAD_LIMIT_MB', 512),
+      feedPollMs: positiveFromEnv('COLLUSION_FEED_POLL_MS', 2000),
+    },
+    webhooks: {
+      attempts: positiveFromEnv('COLLUSION_WEBHOOK_ATTEMPTS', 6),
+      backoffMs: positiveFromEnv('COLLUSION_WEBHOOK_BACKOFF_MS', 2000),
+    },
     settingsFile: nonEmpty('COLLUSION_SETTINGS'),
   };
 }

@@ -1,0 +1,56 @@
+/** GET /projects/:id and GET /lots/:id: the full process of a project or lot in the caller's jurisdiction. */
+import { z } from 'zod';
+import { notFound } from '../problem';
+import { READERS, route } from '../route';
+import { flagView } from '../views/flag';
+import { lotView, publicProps } from '../views/record';
+
+export const projectRoutes = [
+  route({
+    method: 'get',
+    path: '/projects/:id',
+    tag: 'projects',
+    summary: 'A project’s full process: events, parties, lots with bids, panel and scores, risks and flags',
+    roles: READERS,
+    params: { id: z.string().min(1) },
+    async handle({ params, caller, deps }) {
+      const [row] = await deps.graph.read('api/project', { id: params.id, ...caller.scope });
+      if (!row) throw notFound(`project ${params.id}`);
+      const lots = (row.lots as Record<string, unknown>[]).map(lotView);
+      const flags = await deps.graph.read('api/lot-flags', { lots: lots.map((l) => l.id), ...caller.scope });
+      return {
+        body: {
+          project: publicProps(row.project as Record<string, unknown>),
+          tenderer: row.tenderer,
+          agent: row.agent,
+          supervisor: row.supervisor,
+          approvals: (row.approvals as Record<string, unknown>[]).map(publicProps),
+          lots,
+          flags: flags.map((f) => flagView(f.flag as Record<string, unknown>)),
+        },
+        count: 1,
+      };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/lots/:id',
+    tag: 'projects',
+    summary: 'A lot: bids, panel, evaluation scores, risk score with its components, flags',
+    roles: READERS,
+    params: { id: z.string().min(1) },
+    async handle({ params, caller, deps }) {
+      const [row] = await deps.graph.read('api/lot', { id: params.id, ...caller.scope });
+      if (!row) throw notFound(`lot ${params.id}`);
+      const flags = await deps.graph.read('api/lot-flags', { lots: [params.id], ...caller.scope });
+      return {
+        body: {
+          lot: lotView(row.lot as Record<string, unknown>),
+          project: row.project,
+          flags: flags.map((f) => flagView(f.flag as Record<string, unknown>)),
+        },
+        count: 1,
+      };
+    },
+  }),
+];

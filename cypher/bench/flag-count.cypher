@@ -1,0 +1,2 @@
+// How many flags the graph has (bench:api scores the graph first when none). Returns: flags.
+MATCH (x:Flag) RETURN count(x) AS flags
