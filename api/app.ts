@@ -1,8 +1,9 @@
 /**
  * The express 5 application: /api/v1 (keys, roles, jurisdiction, audit, rate limits), the
- * OpenAPI document, /healthz and /metrics. Built from injected dependencies so tests run the very
+ * OpenAPI document, /healthz, /metrics, and the investigator viewer (dist/viz) at `/`. Built from injected dependencies so tests run the very
  * app the server runs, over real HTTP.
  */
+import path from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
@@ -14,13 +15,15 @@ import { HttpProblem, problemHandler, sendProblem } from './problem';
 import { Caller, handlerOf } from './route';
 import { ROUTES } from './routes';
 import { healthHandler } from './health';
+import { projectRoot } from '../lib/paths';
 
 export const API_VERSION = '1.0.0';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(helmet());
+  // The viewer's ForceAtlas2 layout runs in a worker created from a blob: URL.
+  app.use(helmet({ contentSecurityPolicy: { directives: { workerSrc: ["'self'", 'blob:'] } } }));
   const metrics = new Metrics(deps.queues);
   app.use(metrics.middleware());
 
@@ -74,6 +77,7 @@ export function createApp(deps: ApiDeps): express.Express {
     sendProblem(res, new HttpProblem(404, `no route ${req.method} ${req.baseUrl}${req.path}; see /api/openapi.json`));
   });
   app.use('/api/v1', api);
+  app.use(express.static(path.join(projectRoot(), 'dist', 'viz'), { index: 'index.html', fallthrough: true }));
   app.use(problemHandler);
   return app;
 }

@@ -9,7 +9,6 @@ import http from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
 import { Graph } from '../cypher/runner';
-import { processRescores } from '../engine/jobs/queue';
 import { Config } from '../lib/config';
 import { up } from '../tools/services';
 import { createApp } from './app';
@@ -17,6 +16,7 @@ import { AuditLog, auditFile } from './audit/log';
 import { cachedKeyLookup } from './auth';
 import type { ApiDeps } from './deps';
 import { createKey, findKey } from './keys/store';
+import { startProcessors } from './processors';
 import { closeQueues, openQueues } from './queues';
 
 export interface RunningServer {
@@ -59,7 +59,21 @@ export async function startServer(
     log: logger,
     rateLimit: config.api.rateLimit,
   };
-  if (options.worker !== false) void processRescores(queues.rescore);
+  if (options.worker !== false) {
+    try {
+      startProcessors({
+        graph,
+        config,
+        queues,
+        report: (event) =>
+          logger[event.outcome === 'failed' ? 'warn' : 'debug'](event, `${event.queue} job ${event.outcome}`),
+      });
+    } catch (error) {
+      await closeQueues(queues);
+      await graph.close();
+      throw error;
+    }
+  }
   const admin = await localAdminKey(graph, config);
   const server = http.createServer(createApp(deps));
   const port = options.port ?? config.api.port;

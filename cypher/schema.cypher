@@ -47,3 +47,6 @@ CREATE CONSTRAINT webhook_id IF NOT EXISTS FOR (n:Webhook) REQUIRE n.id IS UNIQU
 CREATE INDEX webhook_key IF NOT EXISTS FOR (n:Webhook) ON (n.key_id);
 CREATE CONSTRAINT webhook_dead_letter_delivery IF NOT EXISTS FOR (n:WebhookDeadLetter) REQUIRE n.delivery IS UNIQUE;
 CREATE INDEX webhook_dead_letter_webhook IF NOT EXISTS FOR (n:WebhookDeadLetter) ON (n.webhook);
+// Full-text index of names for GET /search (Lucene, standard analyzer: Latin words, and each Han
+// character as a token, so a quoted phrase finds a substring of a Chinese name).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Organization|Person|Expert|Project) ON EACH [n.name];

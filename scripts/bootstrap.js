@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What `npm start`, `npm test` and `npm run bench:*` run first on any checkout, fresh or not:
 // install the npm dependencies when package-lock.json is newer than node_modules, compile the
-// TypeScript, then hand over. Plain Node with no dependencies, since it runs before they exist.
+// TypeScript, bundle the viewer (viz/build.js → dist/viz), then hand over. Plain Node with no dependencies, since it runs before they exist.
 // The embedded Neo4j's jars and redis-server are set up by the code that starts them.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -39,11 +39,13 @@ function ensureDependencies() {
 }
 
 function build() {
-  const status = run(process.execPath, [
+  let status = run(process.execPath, [
     path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
     '-p',
     'tsconfig.build.json',
   ]);
+  if (status !== 0) process.exit(status);
+  status = run(process.execPath, [path.join(root, 'viz', 'build.js')]);
   if (status !== 0) process.exit(status);
 }
 
@@ -63,6 +65,11 @@ function test(extraArgs) {
       'typecheck',
       process.execPath,
       [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+    ],
+    [
+      'typecheck viz',
+      process.execPath,
+      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'viz/tsconfig.json', '--noEmit'],
     ],
     ['eslint', bin('eslint'), ['.']],
     ['prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
@@ -99,7 +106,7 @@ switch (command) {
     process.exit(node([path.join(root, 'bin', 'collusion.js'), 'start', ...rest]));
     break;
   case 'test':
-    build(); // the bull sandboxed processor runs from dist/
+    build(); // the bull sandboxed processor runs from dist/, the browser tests load dist/viz
     process.exit(test(rest));
     break;
   case 'bench':

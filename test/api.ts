@@ -7,6 +7,8 @@ import { startServer, RunningServer } from '../api/server';
 import { createKey, Role } from '../api/keys/store';
 import { loadConfig } from '../lib/config';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests probe JSON answers field by field */
+
 export interface Answer<T = any> {
   status: number;
   body: T;

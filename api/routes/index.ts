@@ -1,6 +1,21 @@
 /** Every route of /api/v1, in the order of the OpenAPI document. */
 import type { RouteDef } from '../route';
+import { communityRoutes } from './communities';
+import { entityRoutes } from './entities';
+import { feedRoutes } from './feed';
 import { flagRoutes } from './flags';
+import { jobRoutes } from './jobs';
+import { loadRoutes } from './loads';
 import { projectRoutes } from './projects';
+import { webhookRoutes } from './webhooks';
 
-export const ROUTES: RouteDef[] = [...flagRoutes, ...projectRoutes];
+export const ROUTES: RouteDef[] = [
+  ...flagRoutes,
+  ...projectRoutes,
+  ...entityRoutes,
+  ...communityRoutes,
+  ...loadRoutes,
+  ...jobRoutes,
+  ...feedRoutes,
+  ...webhookRoutes,
+];

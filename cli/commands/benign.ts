@@ -46,7 +46,9 @@ export function benignCommands(program: Command): void {
     .requiredOption('--value <value>', 'the value')
     .action(async (flags: BenignFlags) => {
       const value = check(flags);
-      const { rows } = await withGraph((graph) => graph.write('engine/benign-remove', { kind: flags.kind, value, now: new Date().toISOString() }));
+      const { rows } = await withGraph((graph) =>
+        graph.write('engine/benign-remove', { kind: flags.kind, value, now: new Date().toISOString() }),
+      );
       console.log(
         Number(rows[0]?.removed) > 0
           ? `removed ${flags.kind} ${value}`

@@ -4,8 +4,10 @@
  * loop (bull keeps renewing the job lock from the parent). Jobs with the same id are collapsed,
  * so a burst of loads causes one rescoring, not many.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import Queue from 'bull';
+import { projectRoot } from '../../lib/paths';
 
 export interface RescoreJob {
   full: boolean;
@@ -33,8 +35,25 @@ export async function enqueueRescore(queue: Queue.Queue<RescoreJob>, job: Rescor
   return queue.add(job);
 }
 
-/** Starts processing with the sandboxed processor (compiled JavaScript beside this file). */
+/**
+ * The compiled sandboxed processor: beside this file when running from dist/, else (running the
+ * TypeScript sources, as jest does) the one under dist/ of the checkout.
+ */
+export function rescoreProcessorFile(): string {
+  const candidates = [
+    path.join(__dirname, 'rescore-processor.js'),
+    path.join(projectRoot(), 'dist', 'engine', 'jobs', 'rescore-processor.js'),
+  ];
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) {
+    throw new Error(
+      `rescore: the compiled processor is missing (looked for ${candidates.join(', ')}); run \`npm run build\``,
+    );
+  }
+  return found;
+}
+
+/** Starts processing with the sandboxed processor (compiled JavaScript, see rescoreProcessorFile). */
 export function processRescores(queue: Queue.Queue<RescoreJob>): Promise<void> {
-  const processor = path.join(__dirname, 'rescore-processor.js');
-  return queue.process(1, processor);
+  return queue.process(1, rescoreProcessorFile());
 }

@@ -1,0 +1,299 @@
+/**
+ * The investigator viewer in headless Chromium (Debian's `chromium`, driven by playwright-core)
+ * against the real API, Neo4j and Redis: sign in by `#key=`, open a planted shared-fingerprint
+ * flag and read its evidence, expand a node, export PNG, GEXF and CSV, a hostile organisation name
+ * shown as text, a regional key that sees nothing outside its jurisdiction, and a non-blank
+ * screenshot of each main view. Without Chromium the suite fails (it does not skip).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { rescore } from '../../engine/rescore';
+import { loadPaths } from '../../ingest/load';
+import { IdHasher } from '../../ingest/normalise/id-number';
+import { TestApi } from '../../test/api';
+import { emptyGraph } from '../../test/graph';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SAMPLE = path.join(ROOT, 'fixtures', 'sample', 'trading.ndjson');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const XSS = '<img src=x onerror=alert(1)>';
+const XSS_ORG = 'ORGXSS0001';
+const XSS_LOT = 'LOT000002';
+/** The planted same-machine case of the sample (fixtures/sample/truth.json, scheme S0004). */
+const PLANTED = { lot: 'LOT000096', entities: ['ORG000160', 'ORG000206'] };
+
+let api: TestApi;
+let browser: Browser;
+let key: string;
+let flagId: string;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+
+type FlagItem = { id: string; lots: string[]; entities: string[] };
+
+async function allFlags(k: string, query = ''): Promise<FlagItem[]> {
+  const items: FlagItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: FlagItem[]; next_cursor: string | null } } = await api.get(
+      `/api/v1/flags?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`,
+      k,
+    );
+    items.push(...page.body.items);
+    cursor = page.body.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+function xssFixture(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'viz-xss-')), 'xss.ndjson');
+  const records = [
+    { type: 'organization', id: XSS_ORG, name: XSS, region: '410102', kind: 'company' },
+    {
+      type: 'bid',
+      id: 'BIDXSS0001',
+      lot: XSS_LOT,
+      bidder: XSS_ORG,
+      price: 230000,
+      submitted_at: '2023-05-22T08:00:00+08:00',
+      ip: '203.0.113.77',
+      status: 'valid',
+      won: false,
+    },
+  ];
+  fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return file;
+}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return page;
+}
+
+/** What the predicates read in the page (functions are serialised: the page's CSP forbids eval of strings). */
+interface PageGlobals {
+  __viewer?: { loaded(): string; busy(): number; nodeCount(): number };
+  document: { querySelector(selector: string): { textContent: string | null } | null };
+}
+
+/** Waits until the viewer has drawn `route` (e.g. "flag=F-1") and nothing is loading. */
+async function drawn(page: Page, route: string): Promise<void> {
+  await page.waitForFunction(
+    (r) => {
+      const viewer = (globalThis as unknown as PageGlobals).__viewer;
+      return viewer !== undefined && viewer.loaded() === r && viewer.busy() === 0;
+    },
+    route,
+    { timeout: 30_000 },
+  );
+}
+
+/** Waits until an element's text contains `text` (or, with `not`, no longer starts with it). */
+async function textOf(page: Page, selector: string, text: string, not = false): Promise<void> {
+  await page.waitForFunction(
+    ([sel, t, negate]) => {
+      const content = (globalThis as unknown as PageGlobals).document.querySelector(sel)?.textContent ?? '';
+      return negate ? !content.startsWith(t) : content.includes(t);
+    },
+    [selector, text, not] as const,
+    { timeout: 30_000 },
+  );
+}
+
+/** Distinct colours of a PNG, decoded by the browser itself (a blank area has one or two). */
+async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  })()`);
+}
+
+async function nonBlank(page: Page, selector: string, name: string): Promise<void> {
+  const shot = await page.locator(selector).screenshot({ path: path.join(os.tmpdir(), `viz-${name}.png`) });
+  expect(await distinctColours(page, shot)).toBeGreaterThan(8);
+}
+
+async function downloadsOf(page: Page, button: string, count: number): Promise<Map<string, Buffer>> {
+  const seen: Download[] = [];
+  const done = new Promise<void>((resolve) => {
+    const listener = (d: Download) => {
+      seen.push(d);
+      if (seen.length === count) {
+        page.off('download', listener);
+        resolve();
+      }
+    };
+    page.on('download', listener);
+  });
+  await page.click(button);
+  await done;
+  const files = new Map<string, Buffer>();
+  for (const d of seen) files.set(d.suggestedFilename(), fs.readFileSync(await d.path()));
+  return files;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `viewer tests: no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`,
+    );
+  }
+  execFileSync(process.execPath, [path.join(ROOT, 'viz', 'build.js')], { stdio: 'inherit' });
+  api = await TestApi.start();
+  const graph = api.server.deps.graph;
+  await emptyGraph(graph);
+  const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'viz-load-'));
+  const report = await loadPaths(graph, [SAMPLE, xssFixture()], new IdHasher(Buffer.from('test-key')), { reportDir });
+  expect(report.ok).toBe(true);
+  await rescore(graph, { full: true });
+  key = await api.key('investigator');
+  const planted = (await allFlags(key, '&detector=shared-fingerprint')).find(
+    (f) => f.lots.includes(PLANTED.lot) && PLANTED.entities.every((e) => f.entities.includes(e)),
+  );
+  if (!planted) throw new Error('viewer tests: the planted shared-fingerprint flag of LOT000096 was not raised');
+  flagId = planted.id;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+test('signs in by #key=, opens a planted flag with its evidence, expands a node, exports, screenshots', async () => {
+  const page = await newPage();
+  await page.goto(`${api.url}/#key=${key}&flag=${flagId}`);
+  await drawn(page, `flag=${flagId}`);
+  expect(page.url()).not.toContain('key=');
+  expect(page.url()).toContain(`flag=${flagId}`);
+  expect(await page.evaluate('sessionStorage.getItem("collusion.apiKey")')).toBe(key);
+
+  const panel = page.locator('#panel');
+  await expect(panel.locator('h2').textContent()).resolves.toBeTruthy();
+  const evidence = (await panel.textContent()) ?? '';
+  expect(evidence).toContain('shared-fingerprint');
+  expect(evidence).toContain(PLANTED.lot);
+  for (const entity of PLANTED.entities) expect(evidence).toContain(entity);
+  expect(await panel.locator('.evidence li').count()).toBeGreaterThan(0);
+  expect(await panel.locator('a[href^="#project="]').count()).toBeGreaterThan(0);
+
+  await page.waitForSelector('#flag-list li[data-flag]');
+  await nonBlank(page, '#flag-list', 'flag-list');
+  await nonBlank(page, '#panel', 'evidence');
+
+  const before = (await page.evaluate('window.__viewer.nodeCount()')) as number;
+  expect(before).toBeGreaterThan(3);
+  for (const entity of PLANTED.entities) {
+    expect(await page.evaluate(`window.__viewer.nodes().includes(${JSON.stringify(entity)})`)).toBe(true);
+  }
+  await page.evaluate(`window.__viewer.select(${JSON.stringify(PLANTED.entities[0])})`);
+  await page.click('#expand');
+  await page.waitForFunction(
+    (n) => {
+      const viewer = (globalThis as unknown as PageGlobals).__viewer!;
+      return viewer.busy() === 0 && viewer.nodeCount() > n;
+    },
+    before,
+    { timeout: 30_000 },
+  );
+  const after = (await page.evaluate('window.__viewer.nodeCount()')) as number;
+  expect(after).toBeGreaterThan(before);
+  await page.evaluate('window.__viewer.stopLayout()');
+  await page.waitForTimeout(300);
+  await nonBlank(page, '#graph', 'graph');
+
+  const png = (await downloadsOf(page, '#export-png', 1)).get('graph.png')!;
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(await distinctColours(page, png)).toBeGreaterThan(8);
+
+  const gexf = (await downloadsOf(page, '#export-gexf', 1)).get('graph.gexf')!.toString('utf8');
+  expect(gexf).toMatch(/^<\?xml/);
+  expect(gexf).toMatch(/<gexf [^>]*xmlns="http:\/\/www\.gexf\.net\/1\.[23]/);
+  expect(gexf).toContain(`id="${PLANTED.entities[0]}"`);
+
+  const csv = await downloadsOf(page, '#export-csv', 2);
+  const nodes = csv.get('graph-nodes.csv')!.toString('utf8').split('\r\n');
+  const edges = csv.get('graph-edges.csv')!.toString('utf8').split('\r\n');
+  expect(nodes[0]).toBe('id,label,type,kind,risk,community,x,y');
+  expect(edges[0]).toBe('id,source,target,type,category,date');
+  expect(nodes.length - 2).toBe(after);
+  expect(edges.length).toBeGreaterThan(2);
+
+  const triage = page.locator('#panel button[data-triage="confirmed"]');
+  await page.fill('#panel textarea', 'same machine code, checked');
+  await triage.click();
+  await expect(page.locator('#panel .flag-status').textContent()).resolves.toBeTruthy();
+  await textOf(page, '#panel .flag-status', 'confirmed');
+  expect((await api.get(`/api/v1/flags/${flagId}`, key)).body.status).toBe('confirmed');
+  expect(dialogs).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a hostile organisation name renders as text in the panel, the bid table and the search', async () => {
+  const page = await newPage();
+  await page.goto(`${api.url}/#key=${key}&entity=${XSS_ORG}`);
+  await drawn(page, `entity=${XSS_ORG}`);
+  expect(await page.locator('#panel h2').textContent()).toBe(XSS);
+  await page.goto(`${api.url}/#lot=${XSS_LOT}`);
+  await drawn(page, `lot=${XSS_LOT}`);
+  expect(await page.locator('#panel').textContent()).toContain(XSS);
+  expect(await page.evaluate(`window.__viewer.nodes().includes(${JSON.stringify(XSS_ORG)})`)).toBe(true);
+  await page.fill('#search input', 'onerror');
+  await page.waitForSelector('#search-results .name');
+  expect(await page.locator('#search-results').textContent()).toContain(XSS);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('a regional key lists only its flags and cannot open one outside its jurisdiction', async () => {
+  const regional = await api.key('auditor', { regions: ['4103'] });
+  const mine = new Set((await allFlags(regional)).map((f) => f.id));
+  const outside = (await allFlags(key)).find((f) => !mine.has(f.id))!;
+  expect(mine.size).toBeGreaterThan(0);
+  expect(outside).toBeDefined();
+
+  const page = await newPage();
+  await page.goto(`${api.url}/`);
+  await page.fill('#login-form input', regional);
+  await page.click('#login-form button');
+  await page.waitForSelector('#flag-list li[data-flag]');
+  await textOf(page, '#flag-list .note', 'Loading', true);
+  const listed = await page
+    .locator('#flag-list li[data-flag]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-flag')));
+  expect(listed.length).toBe(Math.min(50, mine.size));
+  for (const id of listed) expect(mine.has(id!)).toBe(true);
+
+  await page.evaluate(`location.hash = 'flag=${outside.id}'`);
+  await textOf(page, '#status', 'not found in your jurisdiction');
+  expect(await page.evaluate('window.__viewer.nodeCount()')).toBe(0);
+  expect(((await page.locator('#panel').textContent()) ?? '').trim()).toBe('');
+});
