@@ -19,6 +19,8 @@ export class BatchWriter {
     private readonly graph: Graph,
     private readonly loadId: string,
     private readonly batchSize: number,
+    /** Ids of the persons in the source: ties and bond payers naming one are linked to a Person. */
+    private readonly sourcePersons: ReadonlySet<string> = new Set(),
   ) {}
 
   async add(prepared: Prepared): Promise<void> {
@@ -62,7 +64,7 @@ export class BatchWriter {
           return result;
         },
       };
-      return writeBatch(counting, type, rows, this.loadId);
+      return writeBatch(counting, type, rows, this.loadId, this.sourcePersons);
     });
     this.counters = addCounters(this.counters, counters);
     this.written.set(type, (this.written.get(type) ?? 0) + changed);

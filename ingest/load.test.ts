@@ -194,3 +194,29 @@ test('gzip-compressed NDJSON loads like the plain file', async () => {
   const fromGz = await graphDigest(graph);
   expect(fromGz.items).toBe(fromPlain.items);
 });
+
+test('ties and bond payers naming a person later in the file link to that Person, whatever the batch size', async () => {
+  const records = [
+    ORG_A,
+    ORG_B,
+    PROJECT,
+    LOT,
+    { type: 'tie', kind: 'shareholder', from: 'PER-2', to: 'ORG-A', share: 0.6 },
+    { type: 'tie', kind: 'shareholder', from: 'PER-3', to: 'ORG-B', share: 0.5 },
+    bid('BID-1', 'ORG-A', 950000, { bond_payer: 'PER-3' }),
+    { type: 'person', id: 'PER-2', name: '李四' },
+    { type: 'person', id: 'PER-3', name: '王五' },
+  ];
+  const file = write('late-persons.ndjson', records);
+  await loadPaths(graph, [file], hasher, { ...options, batchSize: 1 });
+  const rows = await graph.read('admin/graph-digest');
+  const orgIds = rows
+    .map((r) => r.item as { labels?: string[]; props?: { id?: string } })
+    .filter((i) => i.labels?.includes('Organization'))
+    .map((i) => i.props?.id);
+  expect(orgIds).toEqual(expect.arrayContaining(['ORG-A', 'ORG-B']));
+  expect(orgIds.filter((id) => id?.startsWith('PER-'))).toEqual([]);
+  const once = await graphDigest(graph);
+  await loadPaths(graph, [file], hasher, { ...options, batchSize: 1 });
+  expect(await graphDigest(graph)).toEqual(once);
+});

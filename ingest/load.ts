@@ -105,12 +105,14 @@ export async function loadSource(
   // Pass 1: validate and normalise everything, write nothing.
   const rejected = new Map<string, InputItem>();
   const types: Record<string, TypeCounts> = {};
+  const sourcePersons = new Set<string>();
   if (options.progress && process.stderr.isTTY) process.stderr.write(`checking ${source.path}…\n`);
   for await (const item of source.items()) {
     report.records += 1;
     const checked = check(item, hasher);
     if (checked.ok) {
       report.valid += 1;
+      if (checked.prepared.type === 'person') sourcePersons.add(checked.prepared.key);
       const counts = (types[checked.prepared.type] ??= { records: 0, written: 0 });
       counts.records += 1;
     } else {
@@ -136,7 +138,7 @@ export async function loadSource(
     source: options.sourceSystem ?? null,
     now: new Date().toISOString(),
   });
-  const writer = new BatchWriter(graph, loadId, options.batchSize ?? 5000);
+  const writer = new BatchWriter(graph, loadId, options.batchSize ?? 5000, sourcePersons);
   const bar = options.progress ? progressBar(`loading ${path.basename(source.path)}`, report.valid) : undefined;
   let done = 0;
   try {

@@ -111,12 +111,16 @@ function labelsOf<L extends string>(pairs: [string, L][]): Map<L, string[]> {
   return byLabel;
 }
 
-/** A bond payer is a Person when one with that id is loaded, otherwise an Organization. */
-async function resolvePayers(tx: Tx, rows: Row[]): Promise<Row[]> {
+/**
+ * A bond payer is a Person when one with that id is loaded, or is in the source being loaded
+ * (`sourcePersons`: it may still sit in a buffer), otherwise an Organization.
+ */
+async function resolvePayers(tx: Tx, rows: Row[], sourcePersons: ReadonlySet<string>): Promise<Row[]> {
   const payers = distinct(rows, ['payer']);
   const persons = new Set(
     payers.length ? (await tx.run('load/bid/payers', { ids: payers })).rows.map((r) => String(r.id)) : [],
   );
+  for (const payer of payers) if (sourcePersons.has(String(payer))) persons.add(String(payer));
   return rows.map((row) => {
     const payer = row.payer as string | null;
     return {
@@ -148,8 +152,24 @@ async function ensureRefs(tx: Tx, rows: Row[], refs: [string, RefLabel][], load:
 }
 
 /** Writes one batch of one record type; returns how many records were new or changed. */
-export async function writeBatch(tx: Tx, type: RecordType, rows: Row[], load: string): Promise<number> {
+/**
+ * A tie side the kind does not fix is a Person when the source being loaded has a person with that
+ * id, even one not written yet; otherwise tie.cypher decides from what is loaded.
+ */
+function resolveTieSides(rows: Row[], sourcePersons: ReadonlySet<string>): Row[] {
+  const side = (label: unknown, id: unknown) => label ?? (sourcePersons.has(String(id)) ? 'Person' : null);
+  return rows.map((row) => ({ ...row, fromLabel: side(row.fromLabel, row.from), toLabel: side(row.toLabel, row.to) }));
+}
+
+export async function writeBatch(
+  tx: Tx,
+  type: RecordType,
+  rows: Row[],
+  load: string,
+  sourcePersons: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const plan = ENTITY_PLANS[type];
+  if (type === 'tie') rows = resolveTieSides(rows, sourcePersons);
   if (!plan) {
     await ensureRefs(tx, rows, RELATION_REFS[type] ?? [], load);
     const { rows: result } = await tx.run(`load/${type}`, { rows, load });
@@ -162,7 +182,7 @@ export async function writeBatch(tx: Tx, type: RecordType, rows: Row[], load: st
   if (existed.length > 0) await tx.run(`load/${type}/detach`, { ids: existed });
   const changedIds = new Set(changedRows.map((r) => String(r.id)));
   let changed = rows.filter((r) => changedIds.has(String(r.id))).map(({ props: _props, ...rest }) => rest);
-  if (type === 'bid') changed = await resolvePayers(tx, changed);
+  if (type === 'bid') changed = await resolvePayers(tx, changed, sourcePersons);
   await ensureRefs(tx, changed, plan.refs, load);
   for (const [label, fields] of labelsOf(plan.values)) {
     const values = distinct(changed, fields);
