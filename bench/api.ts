@@ -4,7 +4,8 @@
  * the bench data dir (bench:ingest and bench:score leave a large one there; a graph with no flags
  * is scored first). Two requests: a feed page (`GET /flags?since=…&limit=50` with a regional key)
  * and an entity graph (`GET /entities/:id/graph`, depth 1, of a flagged organisation).
- * Options: --seconds 10 --connections 100. Uses data/bench, Neo4j port 7697 and Redis port 6397.
+ * Options: --seconds 10 --connections 100 --file F (loaded first; loads are idempotent). Uses
+ * data/bench, Neo4j port 7697 and Redis port 6397 unless COLLUSION_* say otherwise.
  */
 import autocannon from 'autocannon';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { createKey } from '../api/keys/store';
 import { entityGraph } from '../api/routes/entity-graph';
 import { Graph, int } from '../cypher/runner';
 import { rescore } from '../engine/rescore';
+import { loadPaths } from '../ingest/load';
+import { IdHasher } from '../ingest/normalise/id-number';
 import { loadConfig } from '../lib/config';
 
 function option(name: string, fallback: string): string {
@@ -74,6 +77,13 @@ async function main(): Promise<void> {
   const server = await startServer(config, { port: 0, worker: false, log: (l) => console.error(l) });
   const graph: Graph = server.deps.graph;
   try {
+    const file = option('file', '');
+    if (file) {
+      console.error(`loading ${file}…`);
+      await loadPaths(graph, [file], IdHasher.forDataDir(config.dataDir, config.idHashKey), {
+        reportDir: path.join(config.dataDir, 'loads'),
+      });
+    }
     const [{ flags }] = await graph.read('bench/flag-count');
     if (Number(flags) === 0) {
       console.error('no scoped flags yet: scoring the graph first…');

@@ -40,6 +40,7 @@ CREATE CONSTRAINT benign_value IF NOT EXISTS FOR (n:BenignValue) REQUIRE (n.kind
 CREATE CONSTRAINT engine_state_id IF NOT EXISTS FOR (n:EngineState) REQUIRE n.id IS UNIQUE;
 CREATE INDEX flag_active IF NOT EXISTS FOR (n:Flag) ON (n.active);
 CREATE INDEX flag_changed_at IF NOT EXISTS FOR (n:Flag) ON (n.changed_at);
+CREATE INDEX flag_feed_key IF NOT EXISTS FOR (n:Flag) ON (n.feed_key);
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT api_key_active_name IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.active_name IS UNIQUE;
 CREATE INDEX api_key_hash IF NOT EXISTS FOR (n:ApiKey) ON (n.hash);

@@ -37,6 +37,7 @@ export async function rescore(
   options: { full?: boolean; log?: (line: string) => void; settings?: EngineSettings } = {},
 ): Promise<RescoreReport> {
   await graph.applySchema();
+  await graph.write('engine/backfill-feed-key');
   const started = new Date().toISOString();
   const phases: Record<string, number> = {};
   const clock = performance.now();

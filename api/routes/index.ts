@@ -7,6 +7,7 @@ import { flagRoutes } from './flags';
 import { jobRoutes } from './jobs';
 import { loadRoutes } from './loads';
 import { projectRoutes } from './projects';
+import { statsRoutes } from './stats';
 import { webhookRoutes } from './webhooks';
 
 export const ROUTES: RouteDef[] = [
@@ -18,4 +19,5 @@ export const ROUTES: RouteDef[] = [
   ...jobRoutes,
   ...feedRoutes,
   ...webhookRoutes,
+  ...statsRoutes,
 ];

@@ -5,6 +5,6 @@
 MATCH (x:Flag)
 WHERE x.active = true AND x.run_id <> $run
   AND ($scope IS NULL OR any(l IN coalesce(x.lots, []) WHERE l IN $scope))
-SET x.active = false, x.retired_at = $now, x.changed_at = $now,
+SET x.active = false, x.retired_at = $now, x.changed_at = $now, x.feed_key = $now + '|' + x.id,
     x.status = CASE WHEN x.status = 'open' THEN 'retired' ELSE x.status END
 RETURN count(x) AS retired

@@ -11,7 +11,8 @@ SET x.status = $status,
     x.triaged_at = $now,
     x.triage_values = $values,
     x.triage_log = coalesce(x.triage_log, []) + $entry,
-    x.changed_at = $now
+    x.changed_at = $now,
+    x.feed_key = $now + '|' + x.id
 MERGE (s:EngineState {id: 'weights'})
 SET s.changed_at = $now
 RETURN properties(x) AS flag

@@ -1,6 +1,7 @@
 // Writes the flags of a scoring run: a flag keeps its id (and first_seen, status and triage)
 // across runs; changed_at moves when its score or evidence changes (the early-warning feed reads
-// it); it is linked to the organisations, persons, experts and lot it involves.
+// it, in the order of feed_key = "changed_at|id"); it is linked to the organisations, persons,
+// experts and lot it involves.
 // jurisdictions are the "region|sector" of its lots' projects, which keep API keys to their remit.
 // Parameters: $flags [{id, detector, score, severity, lot, project, lots[], jurisdictions[], entities[], bids[],
 // basis, summary, evidence (JSON text), hash}], $run, $now. Returns: written, changed.
@@ -14,6 +15,7 @@ SET x.detector = f.detector, x.score = f.score, x.severity = f.severity, x.lot =
     x.retired_at = null,
     x.status = CASE WHEN x.status = 'retired' THEN 'open' ELSE x.status END,
     x.changed_at = CASE WHEN changed THEN $now ELSE x.changed_at END
+SET x.feed_key = x.changed_at + '|' + x.id
 WITH x, f, changed
 CALL (x, f) { UNWIND f.entities AS id MATCH (n:Organization {id: id}) MERGE (x)-[:INVOLVES]->(n) }
 CALL (x, f) { UNWIND f.entities AS id MATCH (n:Person {id: id}) MERGE (x)-[:INVOLVES]->(n) }
