@@ -66,6 +66,7 @@ function welcome(
     '',
     `API            ${url}/api/v1   (OpenAPI: ${url}/api/openapi.json)`,
     `Admin key      ${adminKey}`,
+    `Viewer         ${url}/#key=${adminKey}`,
     '',
     'Look at it:',
     `  curl -H "Authorization: Bearer ${adminKey}" '${url}/api/v1/flags?min_score=0.8&limit=5'`,

@@ -14,6 +14,7 @@ import type {
   SearchItem,
   TriageStatus,
 } from './types';
+import type { Overview, Prices, Process, StatsFilters } from './stats/types';
 
 export class ApiError extends Error {
   constructor(
@@ -88,5 +89,17 @@ export class ApiClient {
 
   search(q: string): Promise<{ items: SearchItem[] }> {
     return this.call('GET', '/search', { q });
+  }
+
+  statsOverview(filters: StatsFilters): Promise<Overview> {
+    return this.call('GET', '/stats/overview', { ...filters });
+  }
+
+  statsPrices(filters: StatsFilters, limit = 50): Promise<Prices> {
+    return this.call('GET', '/stats/prices', { ...filters, limit });
+  }
+
+  statsProcess(filters: StatsFilters): Promise<Process> {
+    return this.call('GET', '/stats/process', { ...filters });
   }
 }
