@@ -157,10 +157,18 @@ export const entityRoutes = [
     query: {
       depth: z.coerce.number().int().min(1).max(3).default(1).describe('steps from the entity (1-3)'),
       limit: z.coerce.number().int().min(1).max(2000).default(300).describe('at most this many nodes (1-2000)'),
+      count_beyond: z
+        .enum(['true', 'false'])
+        .default('false')
+        .describe('also count what lies past depth (cut.depth) and link the last level; much slower'),
     },
     response: EntityGraphSchema,
     async handle({ params, query, caller, deps }) {
-      const graph = await entityGraph(deps.graph, caller.scope, params.id, query);
+      const graph = await entityGraph(deps.graph, caller.scope, params.id, {
+        depth: query.depth,
+        limit: query.limit,
+        countBeyond: query.count_beyond === 'true',
+      });
       if (!graph) throw notFound(`entity ${params.id}`);
       return { body: graph, count: graph.nodes.length };
     },

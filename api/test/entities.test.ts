@@ -207,10 +207,11 @@ test('the regional key sees no out-of-scope entity in a graph; placeholders coun
 });
 
 test('depth and limit caps are reported in cut; bulk values are shown but not expanded', async () => {
-  const one = await graphOf(ring[0], admin);
+  expect((await graphOf(ring[0], admin)).cut.depth.nodes).toBe(0);
+  const one = await graphOf(ring[0], admin, '?count_beyond=true');
   expect(one.cut.depth.nodes).toBeGreaterThan(0);
   expect(one.cut.limit).toEqual({ nodes: 0, edges: 0 });
-  const two = await graphOf(ring[0], admin, '?depth=2&limit=2000');
+  const two = await graphOf(ring[0], admin, '?depth=2&limit=2000&count_beyond=true');
   expectWellFormed(two);
   const inTwo = new Set(two.nodes.map((n) => n.id));
   for (const node of one.nodes) expect(inTwo.has(node.id)).toBe(true);

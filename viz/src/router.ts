@@ -1,7 +1,11 @@
-/** Deep links in the fragment: `#flag=ID`, `#entity=ID`, `#lot=ID`, `#project=ID`, else the flag list. */
+/**
+ * Deep links in the fragment: `#flag=ID`, `#entity=ID`, `#lot=ID`, `#project=ID`, `#stats` (the
+ * statistics dashboard), else the flag list.
+ */
 
 export type Route =
   | { view: 'list' }
+  | { view: 'stats' }
   | { view: 'flag'; id: string }
   | { view: 'entity'; id: string }
   | { view: 'lot'; id: string }
@@ -16,12 +20,15 @@ export function parseRoute(hash: string): Route {
     const id = params.get(view);
     if (id) return { view, id };
   }
+  if (params.has('stats')) return { view: 'stats' };
   return { view: 'list' };
 }
 
 /** The fragment that opens a route. */
 export function linkTo(route: Route): string {
-  return route.view === 'list' ? '#' : `#${route.view}=${encodeURIComponent(route.id)}`;
+  if (route.view === 'list') return '#';
+  if (route.view === 'stats') return '#stats';
+  return `#${route.view}=${encodeURIComponent(route.id)}`;
 }
 
 /** Calls `handle` now and on every change of the fragment. */

@@ -1,6 +1,7 @@
 /**
  * The viewer's controller: signs in, follows the deep link in the fragment, fills the graph and
  * the side panel for a flag, lot, project or entity, and wires the toolbar, time bar and legend.
+ * The statistics dashboard (`#stats`) replaces the investigation area while it is open.
  * `window.__viewer` exposes the graph and a few actions for the browser tests.
  */
 import { ApiClient, ApiError } from './api-client';
@@ -21,6 +22,7 @@ import { renderEntityPanel, renderLotPanel, renderProjectPanel } from './panels/
 import { onRoute, type Route } from './router';
 import { mountSearch } from './search';
 import { currentKey, signOut, takeKeyFromFragment } from './session';
+import { Dashboard } from './stats/dashboard';
 import { Toolbar } from './toolbar';
 import type { LotAnswer } from './types';
 
@@ -34,6 +36,8 @@ export class Viewer {
   private readonly timeBar: TimeBar;
   private readonly toolbar: Toolbar;
   private readonly panel = byId('panel');
+  private readonly dashboard: Dashboard;
+  private statsShown = false;
   private flagList: FlagList | null = null;
   private opened = 0;
   private routed = false;
@@ -62,6 +66,11 @@ export class Viewer {
       exportCsv: () => exportCsv(this.graphView),
     });
     renderLegend(byId('legend'));
+    this.dashboard = new Dashboard(
+      byId('stats-view'),
+      () => this.api,
+      (what, work) => this.task(what, work),
+    );
     byId('sign-out').addEventListener('click', () => {
       signOut();
       location.hash = '';
@@ -131,6 +140,12 @@ export class Viewer {
   async open(route: Route): Promise<void> {
     const ticket = ++this.opened;
     const current = () => ticket === this.opened;
+    this.showStats(route.view === 'stats');
+    if (route.view === 'stats') {
+      await this.task('Loading statistics', () => this.dashboard.load());
+      if (current()) this.loaded = 'stats';
+      return;
+    }
     if (route.view === 'list') {
       this.panel.replaceChildren();
       this.loaded = 'list';
@@ -143,6 +158,20 @@ export class Viewer {
       else await this.openEntity(route.id, current);
       if (current()) this.loaded = `${route.view}=${route.id}`;
     });
+  }
+
+  /** Shows the dashboard instead of the flag list, graph and panel (or back). */
+  private showStats(on: boolean): void {
+    if (on === this.statsShown) return;
+    this.statsShown = on;
+    byId('stats-view').hidden = !on;
+    byId('investigate').hidden = on;
+    for (const link of document.querySelectorAll('#nav a')) {
+      if ((link.getAttribute('href') === '#stats') === on) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+    if (on) this.dashboard.resize();
+    else this.graphView.sigma.resize();
   }
 
   private async openFlag(id: string, current: () => boolean): Promise<void> {
@@ -269,6 +298,7 @@ export class Viewer {
       expand: (node: string) => this.expand(node),
       path: () => this.path(),
       stopLayout: () => this.layout.stop(),
+      barPoint: (chart: string, index: number) => this.dashboard.barPoint(chart, index),
     };
   }
 }

@@ -2,8 +2,10 @@
  * The investigator viewer in headless Chromium (Debian's `chromium`, driven by playwright-core)
  * against the real API, Neo4j and Redis: sign in by `#key=`, open a planted shared-fingerprint
  * flag and read its evidence, expand a node, export PNG, GEXF and CSV, a hostile organisation name
- * shown as text, a regional key that sees nothing outside its jurisdiction, and a non-blank
- * screenshot of each main view. Without Chromium the suite fails (it does not skip).
+ * shown as text, a regional key that sees nothing outside its jurisdiction, a non-blank
+ * screenshot of each main view, and the statistics dashboard (#stats: totals equal to
+ * /stats/overview, a drawn chart, a sector bar listing that sector's flagged projects, CSV export).
+ * Without Chromium the suite fails (it does not skip).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -296,4 +298,70 @@ test('a regional key lists only its flags and cannot open one outside its jurisd
   await textOf(page, '#status', 'not found in your jurisdiction');
   expect(await page.evaluate('window.__viewer.nodeCount()')).toBe(0);
   expect(((await page.locator('#panel').textContent()) ?? '').trim()).toBe('');
+});
+
+test('the statistics dashboard: totals equal /stats/overview, charts drawn, a sector bar lists its projects, CSV', async () => {
+  type Row = Record<string, number | string | null>;
+  const overview = (await api.get('/api/v1/stats/overview', key)).body as Row & { by_sector: Row[] };
+  // The sector with the most projects among those with active flags: its bar opens a list of projects.
+  const sectors = [...overview.by_sector]
+    .filter((r) => r.sector)
+    .sort((a, b) => Number(b.projects) - Number(a.projects));
+  let sector = '';
+  let flagged: (FlagItem & { project?: string; lot?: string })[] = [];
+  for (const row of sectors) {
+    flagged = await allFlags(key, `&sector=${String(row.sector)}`);
+    if (flagged.length > 0) {
+      sector = String(row.sector);
+      break;
+    }
+  }
+  expect(sector).not.toBe('');
+  const projects = new Set(flagged.map((f) => f.project).filter((p): p is string => Boolean(p)));
+
+  const page = await newPage();
+  await page.goto(`${api.url}/#key=${key}&stats`);
+  await drawn(page, 'stats');
+  expect(await page.locator('#investigate').isHidden()).toBe(true);
+  expect(await page.locator('#nav a[aria-current="page"]').getAttribute('href')).toBe('#stats');
+  for (const name of ['projects', 'lots', 'bids', 'single_bid_lots', 'retendered_projects', 'failed_lots']) {
+    expect(await page.locator(`[data-total="${name}"]`).textContent()).toBe(String(overview[name]));
+  }
+  const awarded = (await page.locator('[data-total="awarded_amount"]').textContent()) ?? '';
+  expect(Number(awarded.replace(/,/g, ''))).toBe(overview.awarded_amount);
+  expect(Number(overview.projects)).toBeGreaterThan(0);
+  for (const chart of ['by-sector', 'by-region', 'by-month', 'price-ratio-by-sector', 'process-stages']) {
+    expect(await page.locator(`canvas[data-chart="${chart}"]`).count()).toBe(1);
+  }
+  await nonBlank(page, 'canvas[data-chart="by-sector"]', 'stats-by-sector');
+
+  const index = overview.by_sector.findIndex((r) => r.sector === sector);
+  const point = (await page.evaluate(`window.__viewer.barPoint('by-sector', ${index})`)) as {
+    x: number;
+    y: number;
+  } | null;
+  expect(point).not.toBeNull();
+  await page.locator('canvas[data-chart="by-sector"]').click({ position: point! });
+  await page.waitForSelector(`#stats-matches[data-value="${sector}"] table`, { timeout: 30_000 });
+  const listed = await page
+    .locator('#stats-matches a[href^="#project="]')
+    .evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href')!.slice('#project='.length))));
+  expect(listed.length).toBeGreaterThan(0);
+  for (const project of projects) expect(listed).toContain(project);
+  expect(await page.locator('#stats-matches').textContent()).toContain(sector);
+
+  const csv = (await downloadsOf(page, '[data-card="by-sector"] button.csv', 1)).get('by-sector.csv')!.toString('utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe('sector,projects,lots,bids,awarded_amount,single_bid_lots,failed_lots,retendered_projects');
+  expect(lines.length - 2).toBe(overview.by_sector.length);
+  const matchesCsv = (await downloadsOf(page, '#stats-matches button.csv', 1))
+    .get(`projects-sector-${sector}.csv`)!
+    .toString('utf8');
+  expect(matchesCsv.split('\r\n')[0]).toBe('kind,id,flags,top_score,detectors,outlier_lots');
+
+  await page.click('#nav a[href="#"]');
+  await drawn(page, 'list');
+  expect(await page.locator('#stats-view').isHidden()).toBe(true);
+  expect(dialogs).toEqual([]);
+  expect(pageErrors).toEqual([]);
 });

@@ -1,0 +1,109 @@
+/**
+ * What a sector or region bar opens. The API has no route listing projects by sector or region, so
+ * the list is built from what exists: the flags of that group (GET /flags?sector= or ?region=, all
+ * active flags, up to MAX_FLAGS, grouped by the project they name, or by lot when they name none)
+ * and, for a sector, the price outliers of that sector already on the dashboard. Every row links
+ * to the project (or lot) view.
+ */
+import type { ApiClient } from '../api-client';
+import { el } from '../dom';
+import { link, table } from '../panels/format';
+import type { Flag } from '../types';
+import { card } from './card';
+import type { Outlier, StatsFilters } from './types';
+
+/** Flags read at most for one list (pages of 100). */
+const MAX_FLAGS = 500;
+
+export interface MatchRow {
+  kind: 'project' | 'lot';
+  id: string;
+  flags: number;
+  top_score: number | null;
+  detectors: string[];
+  outlier_lots: string[];
+}
+
+async function flagsOf(api: ApiClient, filters: { region?: string; sector?: string }): Promise<Flag[]> {
+  const flags: Flag[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await api.flags(filters, cursor, 100);
+    flags.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && flags.length < MAX_FLAGS);
+  return flags;
+}
+
+/** The projects (or lots) of a group, most flagged first. */
+export async function matchingProjects(
+  api: ApiClient,
+  kind: 'sector' | 'region',
+  value: string,
+  filters: StatsFilters,
+  outliers: Outlier[],
+): Promise<MatchRow[]> {
+  const query = { region: filters.region, sector: filters.sector, [kind]: value };
+  const rows = new Map<string, MatchRow>();
+  const row = (k: MatchRow['kind'], id: string) => {
+    const key = `${k}:${id}`;
+    const found = rows.get(key) ?? { kind: k, id, flags: 0, top_score: null, detectors: [], outlier_lots: [] };
+    rows.set(key, found);
+    return found;
+  };
+  for (const flag of await flagsOf(api, query)) {
+    const target = flag.project ? row('project', flag.project) : row('lot', flag.lot ?? flag.lots[0] ?? flag.id);
+    target.flags++;
+    target.top_score = Math.max(target.top_score ?? 0, flag.score);
+    if (!target.detectors.includes(flag.detector)) target.detectors.push(flag.detector);
+  }
+  if (kind === 'sector') {
+    for (const o of outliers.filter((x) => x.sector === value)) row('project', o.project).outlier_lots.push(o.lot);
+  }
+  return [...rows.values()].sort(
+    (a, b) => b.flags - a.flags || (b.top_score ?? 0) - (a.top_score ?? 0) || a.id.localeCompare(b.id),
+  );
+}
+
+/** The card listing the matches, with its CSV. */
+export function matchesCard(
+  kind: 'sector' | 'region',
+  value: string,
+  rows: MatchRow[],
+  close: () => void,
+): HTMLElement {
+  const head = ['kind', 'id', 'flags', 'top_score', 'detectors', 'outlier_lots'];
+  const body =
+    rows.length === 0
+      ? el('p', { class: 'note', text: `No flagged projects or price outliers in ${kind} ${value}.` })
+      : table(
+          ['Project / lot', 'Flags', 'Top score', 'Detectors', 'Price outlier lots'],
+          rows.map((r) => [
+            link({ view: r.kind, id: r.id }, r.kind === 'lot' ? `lot ${r.id}` : r.id),
+            String(r.flags),
+            r.top_score === null ? '' : r.top_score.toFixed(2),
+            r.detectors.join(', '),
+            r.outlier_lots.join(', '),
+          ]),
+        );
+  const section = card(
+    `Projects of ${kind} ${value}`,
+    `projects-${kind}-${value}`,
+    () => ({
+      head,
+      rows: rows.map((r) => [r.kind, r.id, r.flags, r.top_score, r.detectors.join(' '), r.outlier_lots.join(' ')]),
+    }),
+    [
+      el('p', {
+        class: 'note',
+        text: `Projects of ${kind} ${value} that have active flags${kind === 'sector' ? ' or price outliers' : ''} (the API lists no unflagged projects by ${kind}).`,
+      }),
+      body,
+      el('button', { text: 'Close', attrs: { type: 'button' }, on: { click: close } }),
+    ],
+  );
+  section.id = 'stats-matches';
+  section.setAttribute('data-kind', kind);
+  section.setAttribute('data-value', value);
+  return section;
+}
