@@ -1,11 +1,41 @@
-/** GET /projects/:id and GET /lots/:id: the full process of a project or lot in the caller's jurisdiction. */
+/**
+ * GET /projects (a filtered list, what a dashboard bar opens), GET /projects/:id and GET /lots/:id:
+ * the full process of a project or lot in the caller's jurisdiction.
+ */
 import { z } from 'zod';
+import { int } from '../../cypher/runner';
+import { decodeCursor, pageOf, pageQuery } from '../pagination';
+import { filterQuery, filtersOf } from './stats';
 import { notFound } from '../problem';
 import { READERS, route } from '../route';
 import { flagView } from '../views/flag';
 import { lotView, publicProps } from '../views/record';
 
 export const projectRoutes = [
+  route({
+    method: 'get',
+    path: '/projects',
+    tag: 'projects',
+    summary: 'Projects in your jurisdiction by id, with the statistics filters (region, sector, announcement dates)',
+    roles: READERS,
+    query: { ...filterQuery, ...pageQuery },
+    async handle({ query, caller, deps }) {
+      const filters = filtersOf(query, caller);
+      const [after] = decodeCursor(query.cursor, 1) ?? [null];
+      const [rows, [count]] = await Promise.all([
+        deps.graph.read('api/projects', { ...filters, after, limit: int(query.limit + 1) }),
+        deps.graph.read('api/projects-count', filters),
+      ]);
+      const page = pageOf(
+        rows,
+        query.limit,
+        Number(count?.total ?? 0),
+        (r) => ({ ...r }),
+        (r) => [r.id],
+      );
+      return { body: page, count: page.items.length };
+    },
+  }),
   route({
     method: 'get',
     path: '/projects/:id',

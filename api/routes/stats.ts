@@ -20,7 +20,7 @@ import {
   processOf,
 } from '../views/stats';
 
-const filterQuery = {
+export const filterQuery = {
   from: z.iso.date().optional().describe('projects announced on or after this date (events.announced)'),
   to: z.iso.date().optional().describe('projects announced on or before this date (events.announced)'),
   region: z
@@ -33,7 +33,7 @@ const filterQuery = {
     .optional(),
 };
 
-interface Filters {
+export interface Filters {
   from?: string;
   to?: string;
   region?: string;
@@ -41,7 +41,7 @@ interface Filters {
 }
 
 /** The filter parameters every stats statement takes, inside the caller's jurisdiction. */
-function filtersOf(query: Filters, caller: Caller) {
+export function filtersOf(query: Filters, caller: Caller) {
   if (query.from && query.to && query.from > query.to) {
     throw new HttpProblem(400, `query.from: ${query.from} is after query.to ${query.to}; swap them or drop one`);
   }

@@ -172,3 +172,35 @@ test('healthz reports both services; metrics are Prometheus text', async () => {
   expect(metrics.status).toBe(200);
   expect(String(metrics.body)).toContain('collusion_http_request_duration_seconds');
 });
+
+test('GET /projects lists the projects a dashboard bar counts: filters, scope, stable pages', async () => {
+  const projects = fs
+    .readFileSync(SAMPLE, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"type":"project"'))
+    .map((l) => JSON.parse(l) as { id: string; region?: string; sector?: string });
+  const expected = (keep: (p: { region?: string; sector?: string }) => boolean) =>
+    projects
+      .filter(keep)
+      .map((p) => p.id)
+      .sort();
+  const list = async (key: string, query: string) => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const page: { status: number; body: { items: { id: string }[]; next_cursor: string | null; total: number } } =
+        await api.get(`/api/v1/projects?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`, key);
+      expect(page.status).toBe(200);
+      ids.push(...page.body.items.map((p) => p.id));
+      cursor = page.body.next_cursor;
+      total = page.body.total;
+    } while (cursor);
+    expect(ids.length).toBe(total);
+    return ids;
+  };
+  expect(await list(admin, '&sector=water')).toEqual(expected((p) => p.sector === 'water'));
+  const regional = await api.key('supervisor', { regions: ['4103'] });
+  expect(await list(regional, '')).toEqual(expected((p) => String(p.region).startsWith('4103')));
+  expect(await list(regional, '&region=4101')).toEqual([]);
+});

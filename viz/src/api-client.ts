@@ -14,7 +14,7 @@ import type {
   SearchItem,
   TriageStatus,
 } from './types';
-import type { Overview, Prices, Process, StatsFilters } from './stats/types';
+import type { Overview, Prices, Process, ProjectItem, StatsFilters } from './stats/types';
 
 export class ApiError extends Error {
   constructor(
@@ -97,6 +97,10 @@ export class ApiClient {
 
   statsPrices(filters: StatsFilters, limit = 50): Promise<Prices> {
     return this.call('GET', '/stats/prices', { ...filters, limit });
+  }
+
+  projects(filters: StatsFilters, cursor?: string | null, limit = 100): Promise<Page<ProjectItem>> {
+    return this.call('GET', '/projects', { ...filters, cursor, limit });
   }
 
   statsProcess(filters: StatsFilters): Promise<Process> {

@@ -1,19 +1,19 @@
 /**
- * What a sector or region bar opens. The API has no route listing projects by sector or region, so
- * the list is built from what exists: the flags of that group (GET /flags?sector= or ?region=, all
- * active flags, up to MAX_FLAGS, grouped by the project they name, or by lot when they name none)
- * and, for a sector, the price outliers of that sector already on the dashboard. Every row links
- * to the project (or lot) view.
+ * What a sector or region bar opens: the projects it counts (GET /projects with the dashboard's
+ * filters and the bar's sector or region, up to MAX_PROJECTS), each with its active flags and
+ * risk, and, for a sector, the price outliers of that sector already on the dashboard. Flags that
+ * name no project are listed by lot. Every row links to the project (or lot) view.
  */
 import type { ApiClient } from '../api-client';
 import { el } from '../dom';
 import { link, table } from '../panels/format';
 import type { Flag } from '../types';
 import { card } from './card';
-import type { Outlier, StatsFilters } from './types';
+import type { Outlier, ProjectItem, StatsFilters } from './types';
 
-/** Flags read at most for one list (pages of 100). */
+/** Flags and projects read at most for one list (pages of 100). */
 const MAX_FLAGS = 500;
+const MAX_PROJECTS = 500;
 
 export interface MatchRow {
   kind: 'project' | 'lot';
@@ -22,6 +22,17 @@ export interface MatchRow {
   top_score: number | null;
   detectors: string[];
   outlier_lots: string[];
+}
+
+async function projectsOf(api: ApiClient, filters: StatsFilters): Promise<ProjectItem[]> {
+  const projects: ProjectItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await api.projects(filters, cursor, 100);
+    projects.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && projects.length < MAX_PROJECTS);
+  return projects;
 }
 
 async function flagsOf(api: ApiClient, filters: { region?: string; sector?: string }): Promise<Flag[]> {
@@ -51,7 +62,12 @@ export async function matchingProjects(
     rows.set(key, found);
     return found;
   };
+  const projects = await projectsOf(api, { ...filters, [kind]: value });
+  for (const project of projects) row('project', project.id).top_score = project.risk;
+  // The flags route has no date filter: with the whole list at hand, flags only annotate it.
+  const complete = projects.length < MAX_PROJECTS;
   for (const flag of await flagsOf(api, query)) {
+    if (complete && !(flag.project && rows.has(`project:${flag.project}`))) continue;
     const target = flag.project ? row('project', flag.project) : row('lot', flag.lot ?? flag.lots[0] ?? flag.id);
     target.flags++;
     target.top_score = Math.max(target.top_score ?? 0, flag.score);
@@ -75,9 +91,9 @@ export function matchesCard(
   const head = ['kind', 'id', 'flags', 'top_score', 'detectors', 'outlier_lots'];
   const body =
     rows.length === 0
-      ? el('p', { class: 'note', text: `No flagged projects or price outliers in ${kind} ${value}.` })
+      ? el('p', { class: 'note', text: `No projects in ${kind} ${value}.` })
       : table(
-          ['Project / lot', 'Flags', 'Top score', 'Detectors', 'Price outlier lots'],
+          ['Project / lot', 'Flags', 'Risk / top score', 'Detectors', 'Price outlier lots'],
           rows.map((r) => [
             link({ view: r.kind, id: r.id }, r.kind === 'lot' ? `lot ${r.id}` : r.id),
             String(r.flags),
@@ -96,7 +112,7 @@ export function matchesCard(
     [
       el('p', {
         class: 'note',
-        text: `Projects of ${kind} ${value} that have active flags${kind === 'sector' ? ' or price outliers' : ''} (the API lists no unflagged projects by ${kind}).`,
+        text: `Projects of ${kind} ${value} (first ${MAX_PROJECTS}), most flagged first; risk is the highest lot risk.`,
       }),
       body,
       el('button', { text: 'Close', attrs: { type: 'button' }, on: { click: close } }),

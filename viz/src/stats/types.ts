@@ -1,5 +1,18 @@
 /** Shapes of GET /stats/overview, /stats/prices and /stats/process (api/views/stats.ts), as the dashboard reads them. */
 
+/** A row of GET /projects. */
+export interface ProjectItem {
+  id: string;
+  name: string | null;
+  region: string | null;
+  sector: string | null;
+  announced: string | null;
+  lots: number;
+  bids: number;
+  risk: number | null;
+  flags: number;
+}
+
 export interface StatsFilters {
   from?: string;
   to?: string;
