@@ -11,7 +11,8 @@ import { authenticate } from './auth';
 import type { ApiDeps } from './deps';
 import { Metrics } from './metrics';
 import { openApiDocument } from './openapi';
-import { HttpProblem, problemHandler, sendProblem } from './problem';
+import { HttpProblem, problemHandler } from './problem';
+import { refuse } from './refuse';
 import { Caller, handlerOf } from './route';
 import { ROUTES } from './routes';
 import { healthHandler } from './health';
@@ -44,38 +45,24 @@ export function createApp(deps: ApiDeps): express.Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (_req, res) => (res.locals.caller as Caller).key.id,
-      handler: (req: Request, res: Response) => {
-        const caller = res.locals.caller as Caller;
-        deps.audit.append({
-          key: caller.key.name,
-          role: caller.key.role,
-          method: req.method,
-          route: req.baseUrl + req.path,
-          params: {},
-          status: 429,
-          ms: 0,
-        });
-        sendProblem(
+      handler: (req: Request, res: Response) =>
+        refuse(
+          deps,
+          req,
           res,
           new HttpProblem(429, `more than ${deps.rateLimit} requests a minute with this key; slow down`),
-        );
-      },
+        ),
     }),
   );
   for (const def of ROUTES) api[def.method](def.path, handlerOf(def, deps));
-  api.use((req: Request, res: Response, _next: NextFunction) => {
-    const caller = res.locals.caller as Caller;
-    deps.audit.append({
-      key: caller.key.name,
-      role: caller.key.role,
-      method: req.method,
-      route: req.baseUrl + req.path,
-      params: {},
-      status: 404,
-      ms: 0,
-    });
-    sendProblem(res, new HttpProblem(404, `no route ${req.method} ${req.baseUrl}${req.path}; see /api/openapi.json`));
-  });
+  api.use((req: Request, res: Response, _next: NextFunction) =>
+    refuse(
+      deps,
+      req,
+      res,
+      new HttpProblem(404, `no route ${req.method} ${req.baseUrl}${req.path}; see /api/openapi.json`),
+    ),
+  );
   app.use('/api/v1', api);
   app.use(express.static(path.join(projectRoot(), 'dist', 'viz'), { index: 'index.html', fallthrough: true }));
   app.use(problemHandler);

@@ -7,7 +7,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Graph } from '../cypher/runner';
 import type { ApiDeps } from './deps';
 import { ApiKey, findKey, hashKey } from './keys/store';
-import { HttpProblem, sendProblem } from './problem';
+import { HttpProblem } from './problem';
+import { refuse } from './refuse';
 import { scopeOf } from './scope';
 
 /** findKey with a short cache keyed by the secret's hash (never the secret itself). */
@@ -34,17 +35,10 @@ export function authenticate(deps: ApiDeps) {
       next();
       return;
     }
-    deps.audit.append({
-      key: '-',
-      role: '-',
-      method: req.method,
-      route: req.baseUrl + req.path,
-      params: {},
-      status: 401,
-      ms: 0,
-    });
     res.set('WWW-Authenticate', 'Bearer realm="collusion"');
-    sendProblem(
+    refuse(
+      deps,
+      req,
       res,
       new HttpProblem(
         401,

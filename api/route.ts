@@ -83,6 +83,8 @@ function auditParams(req: Request): Record<string, unknown> {
 
 /** The express handler of a route: caller → role → schemas → handler → audit → answer. */
 export function handlerOf(def: RouteDef, deps: ApiDeps) {
+  const paramsSchema = def.params ? z.object(def.params) : undefined;
+  const querySchema = def.query ? z.object(def.query) : undefined;
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const caller = res.locals.caller as Caller;
@@ -102,8 +104,8 @@ export function handlerOf(def: RouteDef, deps: ApiDeps) {
       if (!def.roles.includes(caller.key.role)) {
         throw new HttpProblem(403, `the ${caller.key.role} role may not ${def.method.toUpperCase()} ${def.path}`);
       }
-      const params = parse(def.params ? z.object(def.params) : undefined, req.params, 'path');
-      const query = parse(def.query ? z.object(def.query) : undefined, req.query, 'query');
+      const params = parse(paramsSchema, req.params, 'path');
+      const query = parse(querySchema, req.query, 'query');
       const body = parse(def.body, def.rawBody ? undefined : req.body, 'body');
       if (def.stream) {
         audit(200);

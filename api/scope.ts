@@ -3,7 +3,18 @@
  * every Cypher statement as `$regions` and `$sectors`, so that out-of-scope data is never read,
  * rather than read and filtered afterwards.
  */
+import { z } from 'zod';
 import type { ApiKey } from './keys/store';
+
+/** A division-code prefix (2-6 digits, e.g. 4101) and a sector name, in keys and in filters. */
+export const REGION_PREFIX = /^\d{2,6}$/;
+export const SECTOR_NAME = /^[a-z_-]+$/;
+
+/** Optional `region` and `sector` query filters, which narrow within the key's scope. */
+export const scopeFilterQuery = {
+  region: z.string().regex(REGION_PREFIX, 'a division-code prefix of 2-6 digits').optional(),
+  sector: z.string().regex(SECTOR_NAME, 'a sector name: lower-case letters, _ and -').optional(),
+};
 
 export interface Scope {
   regions: string[] | null;

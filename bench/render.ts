@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tools/chromium';
 import { projectRoot } from '../lib/paths';
 
 const SIZES = [
@@ -44,24 +44,11 @@ function serve(dir: string): Promise<http.Server> {
 async function main(): Promise<void> {
   const root = projectRoot();
   const dir = path.join(root, 'dist', 'viz-bench');
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(path.join(dir, 'app.js')))
     throw new Error('bench:render: dist/viz-bench is missing; run node viz/build.js');
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`bench:render: no Chromium at ${executablePath}; apt-get install -y chromium or set CHROMIUM_PATH`);
-  }
   const seconds = Number(option('seconds') ?? 5);
+  const browser = await launchChromium('bench:render');
   const server = await serve(dir);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

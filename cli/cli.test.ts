@@ -5,22 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '.';
+import { collusion } from '../test/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collusion-cli-'));
-
-async function collusion(...args: string[]): Promise<{ code: number; stdout: string }> {
-  const out: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await run(['node', 'collusion', ...args]);
-    return { code, stdout: out.join('\n') };
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-}
 
 test('reset needs --yes (usage, exit 2), then empties the graph', async () => {
   expect((await collusion('reset')).code).toBe(2);

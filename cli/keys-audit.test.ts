@@ -6,23 +6,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '.';
+import { collusion } from '../test/cli';
 import { AuditLog } from '../api/audit/log';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collusion-cli-keys-'));
-
-async function collusion(...args: string[]): Promise<{ code: number; stdout: string }> {
-  const out: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await run(['node', 'collusion', ...args]);
-    return { code, stdout: out.join('\n') };
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-}
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -23,17 +23,10 @@ export interface AuditEntryInput {
 }
 
 /** One line of the file. `hash` is the SHA-256 of the canonical JSON of the entry without `hash`. */
-interface AuditEntry {
+interface AuditEntry extends Omit<AuditEntryInput, 'count'> {
   seq: number;
   at: string;
-  key: string;
-  role: string;
-  method: string;
-  route: string;
-  params: Record<string, unknown>;
-  status: number;
   count: number | null;
-  ms: number;
   prev: string;
   hash: string;
 }

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Graph, Row } from '../../cypher/runner';
+import { REGION_PREFIX, SECTOR_NAME } from '../scope';
 
 export const ROLES = ['admin', 'operator', 'auditor', 'supervisor', 'investigator', 'feed'] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,8 +26,6 @@ const KEY_PREFIX = 'ck_';
 const KEY_LENGTH = 40;
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const KEY_PATTERN = /^ck_[A-Za-z0-9]{40}$/;
-const REGION_PATTERN = /^[0-9]{2,6}$/;
-const SECTOR_PATTERN = /^[a-z_-]+$/;
 const MAX_NAME_LENGTH = 100;
 
 /**
@@ -53,12 +52,12 @@ export async function createKey(
   }
   const regions = checkList(
     input.regions,
-    REGION_PATTERN,
+    REGION_PREFIX,
     (v) => `region "${v}" must be 2-6 digits, the prefix of a division code (e.g. 4101)`,
   );
   const sectors = checkList(
     input.sectors,
-    SECTOR_PATTERN,
+    SECTOR_NAME,
     (v) => `sector "${v}" must be a lowercase word of a-z, "_" or "-" (e.g. construction)`,
   );
   const key = newSecret();

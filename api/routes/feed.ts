@@ -136,9 +136,8 @@ class FeedStream {
     return true;
   }
 
-  /** A resumed stream: the flags of the start time up to the last id were sent before the reconnect. */
-  private async markSentBefore(lastId: string): Promise<void> {
-    let after: unknown[] | null = null;
+  /** Flags changed at or after the start time, after the cursor `after`, page by page in feed order. */
+  private async *changedSince(after: unknown[] | null): AsyncGenerator<Record<string, unknown>> {
     for (;;) {
       const rows = await this.deps.graph.read('api/flags-by-change', {
         ...this.params(),
@@ -146,14 +145,18 @@ class FeedStream {
         after,
         limit: int(PAGE),
       });
-      for (const row of rows) {
-        const flag = row.flag as Record<string, unknown>;
-        if (String(flag.changed_at) !== this.at || String(flag.id) > lastId) return;
-        this.seen.add(String(flag.id));
-      }
+      for (const row of rows) yield row.flag as Record<string, unknown>;
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1].flag as Record<string, unknown>;
       after = [last.changed_at, last.id];
+    }
+  }
+
+  /** A resumed stream: the flags of the start time up to the last id were sent before the reconnect. */
+  private async markSentBefore(lastId: string): Promise<void> {
+    for await (const flag of this.changedSince(null)) {
+      if (String(flag.changed_at) !== this.at || String(flag.id) > lastId) return;
+      this.seen.add(String(flag.id));
     }
   }
 
@@ -162,21 +165,9 @@ class FeedStream {
     const atNow = Number(counts?.at ?? 0);
     const later = Number(counts?.later ?? 0);
     if (later === 0 && atNow === this.seen.size) return;
-    let after: unknown[] | null = atNow === this.seen.size ? [this.at, PAST_ALL_IDS] : null;
-    for (;;) {
-      const rows = await this.deps.graph.read('api/flags-by-change', {
-        ...this.params(),
-        since: this.at,
-        after,
-        limit: int(PAGE),
-      });
-      for (const row of rows) {
-        if (this.stopped) return;
-        await this.send(row.flag as Record<string, unknown>);
-      }
-      if (rows.length < PAGE) return;
-      const last = rows[rows.length - 1].flag as Record<string, unknown>;
-      after = [last.changed_at, last.id];
+    for await (const flag of this.changedSince(atNow === this.seen.size ? [this.at, PAST_ALL_IDS] : null)) {
+      if (this.stopped) return;
+      await this.send(flag);
     }
   }
 

@@ -8,6 +8,7 @@ import { decodeCursor, pageOf, pageQuery } from '../pagination';
 import { notFound } from '../problem';
 import { Caller, READERS, route, TRIAGERS } from '../route';
 import { FlagSchema, flagView } from '../views/flag';
+import { scopeFilterQuery } from '../scope';
 import type { ApiDeps } from '../deps';
 
 const DETECTOR_IDS: [string, ...string[]] = ['cartel-community', ...DETECTORS.map((d) => d.id)];
@@ -19,14 +20,7 @@ const listQuery = {
   min_score: z.coerce.number().min(0).max(1).default(0),
   severity: z.enum(['low', 'medium', 'high']).optional(),
   status: z.enum(['open', 'confirmed', 'dismissed', 'benign', 'retired']).optional(),
-  region: z
-    .string()
-    .regex(/^\d{2,6}$/, 'a division-code prefix of 2-6 digits')
-    .optional(),
-  sector: z
-    .string()
-    .regex(/^[a-z_-]+$/)
-    .optional(),
+  ...scopeFilterQuery,
   since: z.iso
     .datetime({ offset: true })
     .optional()

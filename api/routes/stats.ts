@@ -5,6 +5,7 @@
  * is computed inside the caller's jurisdiction by cypher/stats/{overview,prices,process}.cypher.
  */
 import { z } from 'zod';
+import { scopeFilterQuery } from '../scope';
 import { int } from '../../cypher/runner';
 import { HttpProblem } from '../problem';
 import { Caller, READERS, route } from '../route';
@@ -23,14 +24,7 @@ import {
 export const filterQuery = {
   from: z.iso.date().optional().describe('projects announced on or after this date (events.announced)'),
   to: z.iso.date().optional().describe('projects announced on or before this date (events.announced)'),
-  region: z
-    .string()
-    .regex(/^\d{2,6}$/, 'a division-code prefix of 2-6 digits')
-    .optional(),
-  sector: z
-    .string()
-    .regex(/^[a-z_-]+$/)
-    .optional(),
+  ...scopeFilterQuery,
 };
 
 export interface Filters {

@@ -9,6 +9,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram } from 'sigma/rendering';
 import { NodeShapeProgram } from '../src/graph/node-program';
+import { mulberry32 } from '../../engine/stats/prng';
 
 export interface BenchParams {
   mode: 'sigma' | 'empty-sigma' | 'canvas2d';
@@ -32,20 +33,9 @@ export interface BenchResult extends BenchParams {
   cpu_ms_per_render?: number;
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Clustered positions (like a laid-out graph) and mostly local edges. */
 function generate(nodes: number, edges: number, seed: number): Graph {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const graph = new Graph({ multi: true });
   const clusters = Math.max(1, Math.round(nodes / 150));
   const centres = Array.from({ length: clusters }, () => [rand() * 1000, rand() * 1000]);

@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
+import { launchChromium } from '../../tools/chromium';
 import { rescore } from '../../engine/rescore';
 import { loadPaths } from '../../ingest/load';
 import { IdHasher } from '../../ingest/normalise/id-number';
@@ -20,7 +21,6 @@ import { emptyGraph } from '../../test/graph';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'fixtures', 'sample', 'trading.ndjson');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_ORG = 'ORGXSS0001';
 const XSS_LOT = 'LOT000002';
@@ -154,11 +154,7 @@ async function downloadsOf(page: Page, button: string, count: number): Promise<M
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `viewer tests: no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`,
-    );
-  }
+  browser = await launchChromium('viewer tests');
   execFileSync(process.execPath, [path.join(ROOT, 'viz', 'build.js')], { stdio: 'inherit' });
   api = await TestApi.start();
   const graph = api.server.deps.graph;
@@ -173,16 +169,6 @@ beforeAll(async () => {
   );
   if (!planted) throw new Error('viewer tests: the planted shared-fingerprint flag of LOT000096 was not raised');
   flagId = planted.id;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
 }, 300_000);
 
 afterAll(async () => {

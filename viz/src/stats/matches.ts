@@ -7,13 +7,12 @@
 import type { ApiClient } from '../api-client';
 import { el } from '../dom';
 import { link, table } from '../panels/format';
-import type { Flag } from '../types';
+import type { Page } from '../types';
 import { card } from './card';
-import type { Outlier, ProjectItem, StatsFilters } from './types';
+import type { Outlier, StatsFilters } from './types';
 
 /** Flags and projects read at most for one list (pages of 100). */
-const MAX_FLAGS = 500;
-const MAX_PROJECTS = 500;
+const MAX_ITEMS = 500;
 
 export interface MatchRow {
   kind: 'project' | 'lot';
@@ -24,26 +23,16 @@ export interface MatchRow {
   outlier_lots: string[];
 }
 
-async function projectsOf(api: ApiClient, filters: StatsFilters): Promise<ProjectItem[]> {
-  const projects: ProjectItem[] = [];
+/** The items of a paged list, pages of 100, up to MAX_ITEMS. */
+async function firstItems<T>(page: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const page = await api.projects(filters, cursor, 100);
-    projects.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor && projects.length < MAX_PROJECTS);
-  return projects;
-}
-
-async function flagsOf(api: ApiClient, filters: { region?: string; sector?: string }): Promise<Flag[]> {
-  const flags: Flag[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await api.flags(filters, cursor, 100);
-    flags.push(...page.items);
-    cursor = page.next_cursor;
-  } while (cursor && flags.length < MAX_FLAGS);
-  return flags;
+    const next = await page(cursor);
+    items.push(...next.items);
+    cursor = next.next_cursor;
+  } while (cursor && items.length < MAX_ITEMS);
+  return items;
 }
 
 /** The projects (or lots) of a group, most flagged first. */
@@ -62,11 +51,11 @@ export async function matchingProjects(
     rows.set(key, found);
     return found;
   };
-  const projects = await projectsOf(api, { ...filters, [kind]: value });
+  const projects = await firstItems((cursor) => api.projects({ ...filters, [kind]: value }, cursor, 100));
   for (const project of projects) row('project', project.id).top_score = project.risk;
   // The flags route has no date filter: with the whole list at hand, flags only annotate it.
-  const complete = projects.length < MAX_PROJECTS;
-  for (const flag of await flagsOf(api, query)) {
+  const complete = projects.length < MAX_ITEMS;
+  for (const flag of await firstItems((cursor) => api.flags(query, cursor, 100))) {
     if (complete && !(flag.project && rows.has(`project:${flag.project}`))) continue;
     const target = flag.project ? row('project', flag.project) : row('lot', flag.lot ?? flag.lots[0] ?? flag.id);
     target.flags++;
@@ -112,7 +101,7 @@ export function matchesCard(
     [
       el('p', {
         class: 'note',
-        text: `Projects of ${kind} ${value} (first ${MAX_PROJECTS}), most flagged first; risk is the highest lot risk.`,
+        text: `Projects of ${kind} ${value} (first ${MAX_ITEMS}), most flagged first; risk is the highest lot risk.`,
       }),
       body,
       el('button', { text: 'Close', attrs: { type: 'button' }, on: { click: close } }),
