@@ -4,7 +4,8 @@
  * flag and read its evidence, expand a node, export PNG, GEXF and CSV, a hostile organisation name
  * shown as text, a regional key that sees nothing outside its jurisdiction, a non-blank
  * screenshot of each main view, and the statistics dashboard (#stats: totals equal to
- * /stats/overview, a drawn chart, a sector bar listing that sector's flagged projects, CSV export).
+ * /stats/overview with and without the filter form, drawn charts, a sector bar listing that sector's
+ * flagged projects, a month bar listing exactly that month's projects, CSV export, process tables).
  * Without Chromium the suite fails (it does not skip).
  */
 import { execFileSync } from 'node:child_process';
@@ -348,6 +349,89 @@ test('the statistics dashboard: totals equal /stats/overview, charts drawn, a se
   await page.click('#nav a[href="#"]');
   await drawn(page, 'list');
   expect(await page.locator('#stats-view').isHidden()).toBe(true);
+  expect(dialogs).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the dashboard filter form, a month bar, prices by region, bidders per lot and the process tables match the API', async () => {
+  type Row = Record<string, number | string | null>;
+  type Stats = Row & { by_region: Row[]; by_month: Row[] };
+  const most = (rows: Row[], dim: string) =>
+    String([...rows].filter((r) => r[dim]).sort((a, b) => Number(b.projects) - Number(a.projects))[0][dim]);
+  const all = (await api.get('/api/v1/stats/overview', key)).body as Stats;
+  const region = most(all.by_region, 'region');
+  const regional = (await api.get(`/api/v1/stats/overview?region=${region}`, key)).body as Stats;
+  const from = `${most(regional.by_month, 'month')}-10`;
+  const query = `region=${region}&from=${from}`;
+  const [overview, prices, process] = await Promise.all(
+    ['overview', 'prices', 'process'].map(async (name) => (await api.get(`/api/v1/stats/${name}?${query}`, key)).body),
+  );
+  const o = overview as Stats;
+  expect(Number(o.projects)).toBeGreaterThan(0);
+  expect(Number(o.projects)).toBeLessThan(Number(all.projects));
+
+  const page = await newPage();
+  await page.goto(`${api.url}/#key=${key}&stats`);
+  await drawn(page, 'stats');
+  await page.fill('.stats-filters input[name="region"]', region);
+  await page.fill('.stats-filters input[name="from"]', from);
+  await page.click('.stats-filters button[type="submit"]');
+  await textOf(page, '#stats-view', `Filtered by from ${from}, region ${region}`);
+  await drawn(page, 'stats');
+  for (const name of ['projects', 'lots', 'bids', 'single_bid_lots', 'retendered_projects', 'failed_lots']) {
+    expect(await page.locator(`[data-total="${name}"]`).textContent()).toBe(String(o[name]));
+  }
+
+  // The month with most projects after the filter: its bar lists exactly GET /projects for that month.
+  const month = most(o.by_month, 'month');
+  const [year, m] = month.split('-').map(Number);
+  const end = `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const start = from > `${month}-01` ? from : `${month}-01`;
+  const expected: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: { body: { items: { id: string }[]; next_cursor: string | null } } = await api.get(
+      `/api/v1/projects?limit=100&region=${region}&from=${start}&to=${end}${cursor ? `&cursor=${cursor}` : ''}`,
+      key,
+    );
+    expected.push(...res.body.items.map((p) => p.id));
+    cursor = res.body.next_cursor;
+  } while (cursor);
+  expect(expected.length).toBe(Number(o.by_month.find((r) => r.month === month)!.projects));
+  const index = o.by_month.findIndex((r) => r.month === month);
+  const point = (await page.evaluate(`window.__viewer.barPoint('by-month', ${index})`)) as { x: number; y: number };
+  await page.locator('canvas[data-chart="by-month"]').click({ position: point });
+  await page.waitForSelector(`#stats-matches[data-kind="month"][data-value="${month}"] table`, { timeout: 30_000 });
+  const listed = await page
+    .locator('#stats-matches a[href^="#project="]')
+    .evaluateAll((links) => links.map((a) => decodeURIComponent(a.getAttribute('href')!.slice('#project='.length))));
+  expect(listed.sort()).toEqual(expected.sort());
+
+  // Prices by region and bidders per lot: drawn, and the CSV is the API's histogram.
+  await nonBlank(page, 'canvas[data-chart="price-ratio-by-region"]', 'stats-price-by-region');
+  await nonBlank(page, 'canvas[data-chart="bidders-per-lot"]', 'stats-bidders-per-lot');
+  const p = prices as { bidders_per_lot: { histogram: { bidders: number; lots: number }[] } };
+  const bidders = (await downloadsOf(page, '[data-card="bidders-per-lot"] button.csv', 1))
+    .get('bidders-per-lot.csv')!
+    .toString('utf8');
+  expect(bidders).toBe(
+    ['bidders,lots', ...p.bidders_per_lot.histogram.map((h) => `"${h.bidders}","${h.lots}"`)].join('\r\n') + '\r\n',
+  );
+
+  // The process tables: one row per legal limit with the API's counts, one per agent in rank order.
+  const proc = process as {
+    breaches: { checked: number; broken: number }[];
+    ranking: { agents: { agent: { id: string | null }; lots: number }[] };
+  };
+  const breachRows = await page
+    .locator('[data-card="process-breaches"] tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(breachRows.map((r) => [Number(r[3]), Number(r[4])])).toEqual(proc.breaches.map((b) => [b.checked, b.broken]));
+  expect(proc.breaches.some((b) => b.checked > 0)).toBe(true);
+  const agentRows = await page
+    .locator('[data-card="process-agents"] tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(agentRows.map((r) => Number(r[2]))).toEqual(proc.ranking.agents.map((a) => a.lots));
   expect(dialogs).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

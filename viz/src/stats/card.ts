@@ -56,10 +56,11 @@ export function card(title: string, name: string, csv: () => CsvData, body: (Nod
   ]);
 }
 
+/** A dimension a bar can stand for. */
+export type GroupKind = 'sector' | 'region' | 'month';
+
 /** What a click on a bar does (see dashboard.ts). */
 export interface Drill {
-  /** Lists the projects of a sector or region. */
-  group(kind: 'sector' | 'region', value: string): void;
-  /** Narrows the dashboard to one month. */
-  month(month: string): void;
+  /** Lists the projects of a sector, a region or a month (announced in it). */
+  group(kind: GroupKind, value: string): void;
 }

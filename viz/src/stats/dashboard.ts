@@ -1,11 +1,10 @@
 /**
  * The "Statistics" view (`#stats`): filters, then the overview, price and process cards, each with
- * its CSV. A sector or region bar lists that group's projects above the cards (matches.ts); a month
- * bar sets the filters to that month and reloads.
+ * its CSV. A sector, region or month bar lists the projects it counts above the cards (matches.ts).
  */
 import type { ApiClient } from '../api-client';
 import { el, fill } from '../dom';
-import { ChartSet, type Drill } from './card';
+import { ChartSet, type Drill, type GroupKind } from './card';
 import { StatsFilterForm } from './filters';
 import { matchesCard, matchingProjects } from './matches';
 import { overviewCards } from './overview';
@@ -15,13 +14,6 @@ import type { Outlier, StatsFilters } from './types';
 
 /** Runs a load with the viewer's status line and busy count. */
 export type Runner = <T>(what: string, work: () => Promise<T>) => Promise<T | undefined>;
-
-/** The first and last day of a month such as `2024-03`. */
-export function monthRange(month: string): StatsFilters {
-  const [year, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
 
 export class Dashboard {
   private readonly filters = new StatsFilterForm(() => void this.run('Loading statistics', () => this.load()));
@@ -34,10 +26,6 @@ export class Dashboard {
 
   private readonly drill: Drill = {
     group: (kind, value) => void this.run(`Listing projects of ${kind} ${value}`, () => this.listGroup(kind, value)),
-    month: (month) => {
-      this.filters.set({ ...this.filters.value, ...monthRange(month) });
-      void this.run(`Loading statistics for ${month}`, () => this.load());
-    },
   };
 
   constructor(
@@ -74,7 +62,7 @@ export class Dashboard {
     this.charts.draw();
   }
 
-  private async listGroup(kind: 'sector' | 'region', value: string): Promise<void> {
+  private async listGroup(kind: GroupKind, value: string): Promise<void> {
     const rows = await matchingProjects(this.api(), kind, value, this.shown, this.outliers);
     fill(
       this.matches,

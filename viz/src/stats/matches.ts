@@ -1,6 +1,6 @@
 /**
- * What a sector or region bar opens: the projects it counts (GET /projects with the dashboard's
- * filters and the bar's sector or region, up to MAX_PROJECTS), each with its active flags and
+ * What a bar opens: the projects it counts (GET /projects with the dashboard's filters narrowed
+ * to the bar's sector, region or month, up to MAX_ITEMS), each with its active flags and
  * risk, and, for a sector, the price outliers of that sector already on the dashboard. Flags that
  * name no project are listed by lot. Every row links to the project (or lot) view.
  */
@@ -8,7 +8,7 @@ import type { ApiClient } from '../api-client';
 import { el } from '../dom';
 import { link, table } from '../panels/format';
 import type { Page } from '../types';
-import { card } from './card';
+import { card, type GroupKind } from './card';
 import type { Outlier, StatsFilters } from './types';
 
 /** Flags and projects read at most for one list (pages of 100). */
@@ -21,6 +21,20 @@ export interface MatchRow {
   top_score: number | null;
   detectors: string[];
   outlier_lots: string[];
+}
+
+/** The dashboard's filters narrowed to one group; a month keeps the part of it inside from/to. */
+export function groupFilters(kind: GroupKind, value: string, filters: StatsFilters): StatsFilters {
+  if (kind !== 'month') return { ...filters, [kind]: value };
+  const [year, month] = value.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const first = `${value}-01`;
+  const end = `${value}-${String(last).padStart(2, '0')}`;
+  return {
+    ...filters,
+    from: filters.from && filters.from > first ? filters.from : first,
+    to: filters.to && filters.to < end ? filters.to : end,
+  };
 }
 
 /** The items of a paged list, pages of 100, up to MAX_ITEMS. */
@@ -38,12 +52,13 @@ async function firstItems<T>(page: (cursor: string | null) => Promise<Page<T>>):
 /** The projects (or lots) of a group, most flagged first. */
 export async function matchingProjects(
   api: ApiClient,
-  kind: 'sector' | 'region',
+  kind: GroupKind,
   value: string,
   filters: StatsFilters,
   outliers: Outlier[],
 ): Promise<MatchRow[]> {
-  const query = { region: filters.region, sector: filters.sector, [kind]: value };
+  const narrowed = groupFilters(kind, value, filters);
+  const query = { region: narrowed.region, sector: narrowed.sector };
   const rows = new Map<string, MatchRow>();
   const row = (k: MatchRow['kind'], id: string) => {
     const key = `${k}:${id}`;
@@ -51,12 +66,12 @@ export async function matchingProjects(
     rows.set(key, found);
     return found;
   };
-  const projects = await firstItems((cursor) => api.projects({ ...filters, [kind]: value }, cursor, 100));
+  const projects = await firstItems((cursor) => api.projects(narrowed, cursor, 100));
   for (const project of projects) row('project', project.id).top_score = project.risk;
-  // The flags route has no date filter: with the whole list at hand, flags only annotate it.
-  const complete = projects.length < MAX_ITEMS;
+  // The flags route has no date filter: with the whole list at hand (or a month's), flags only annotate it.
+  const annotateOnly = kind === 'month' || projects.length < MAX_ITEMS;
   for (const flag of await firstItems((cursor) => api.flags(query, cursor, 100))) {
-    if (complete && !(flag.project && rows.has(`project:${flag.project}`))) continue;
+    if (annotateOnly && !(flag.project && rows.has(`project:${flag.project}`))) continue;
     const target = flag.project ? row('project', flag.project) : row('lot', flag.lot ?? flag.lots[0] ?? flag.id);
     target.flags++;
     target.top_score = Math.max(target.top_score ?? 0, flag.score);
@@ -71,12 +86,7 @@ export async function matchingProjects(
 }
 
 /** The card listing the matches, with its CSV. */
-export function matchesCard(
-  kind: 'sector' | 'region',
-  value: string,
-  rows: MatchRow[],
-  close: () => void,
-): HTMLElement {
+export function matchesCard(kind: GroupKind, value: string, rows: MatchRow[], close: () => void): HTMLElement {
   const head = ['kind', 'id', 'flags', 'top_score', 'detectors', 'outlier_lots'];
   const body =
     rows.length === 0

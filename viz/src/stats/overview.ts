@@ -1,7 +1,6 @@
 /**
  * The overview part of the dashboard (GET /stats/overview): the totals, and bar charts of projects
- * and lots by sector, by region and by month. A sector or region bar lists that group's projects;
- * a month bar narrows the dashboard to that month.
+ * and lots by sector, by region and by month. A bar lists the projects it counts.
  */
 import { el } from '../dom';
 import { money } from '../panels/format';
@@ -44,14 +43,9 @@ function breakdown<D extends Dim>(
   const keys: (string | null)[] = rows.map((r) => r[dim]);
   const click = (index: number) => {
     const key = keys[index];
-    if (key === null) return;
-    if (dim === 'month') drill.month(key);
-    else drill.group(dim, key);
+    if (key !== null) drill.group(dim, key);
   };
-  const hint =
-    dim === 'month'
-      ? 'Click a bar to narrow the dashboard to that month.'
-      : `Click a bar to list that ${dim}'s projects.`;
+  const hint = `Click a bar to list that ${dim}'s projects.`;
   return card(
     `By ${dim}`,
     `by-${dim}`,

@@ -64,6 +64,10 @@ export interface Prices {
   ratio: Quantiles | null;
   by_sector: (Quantiles & { sector: string | null })[];
   by_region: (Quantiles & { region: string | null })[];
+  bidders_per_lot: {
+    histogram: { bidders: number; lots: number }[];
+    quantiles: (Quantiles & { mean: number | null }) | null;
+  };
   similar_lots: { outliers: Outlier[]; outliers_limit: number };
 }
 
