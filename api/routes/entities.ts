@@ -1,7 +1,7 @@
 /**
- * GET /entities/:id, GET /entities/:id/graph, GET /paths and GET /search: what an investigator
- * looks up — an organisation, person or expert with its risk, communities, flags and projects; its
- * neighbourhood for the viewer; the shortest connection between two entities; the search box.
+ * GET /entities/:id, GET /entities/:id/sanctions, GET /entities/:id/graph, GET /paths and GET
+ * /search: what an investigator looks up — an organisation, person or expert with its risk,
+ * communities, sanctions, flags and projects; its neighbourhood for the viewer; the shortest connection between two entities; the search box.
  * Everything is read in the caller's jurisdiction (see cypher/api/entity.cypher for when an entity
  * is in it); outside it answers exactly as an unknown id.
  */
@@ -11,6 +11,9 @@ import { notFound } from '../problem';
 import { READERS, route } from '../route';
 import { FlagSchema, flagView } from '../views/flag';
 import { publicProps } from '../views/record';
+import { SanctionSchema, sanctionView } from '../views/sanction';
+import type { ApiDeps } from '../deps';
+import type { Scope } from '../scope';
 import {
   bestPath,
   BULK_USERS,
@@ -56,6 +59,7 @@ const EntitySchema = z
       projects: z.number(),
       flags: z.number(),
     }),
+    sanctions: z.array(SanctionSchema).describe('credit-platform sanctions, newest first'),
     flags: z.array(FlagSchema).describe(`active flags involving the entity, highest score first (at most ${FIRST})`),
     projects: z.array(ProjectItemSchema).describe(`projects it took part in, by id (at most ${FIRST})`),
   })
@@ -84,6 +88,14 @@ export function luceneQuery(text: string): string {
   return `${phrase} OR (${words.map((w) => `*${w.replace(LUCENE_SPECIAL, '\\$&')}*`).join(' AND ')})`;
 }
 
+/** The sanctions of an entity in the caller's scope, or null when the entity is not in it. */
+async function sanctionsOf(deps: ApiDeps, id: string, scope: Scope): Promise<z.infer<typeof SanctionSchema>[] | null> {
+  const [row] = await deps.graph.read('api/entity-sanctions', { id, ...scope });
+  if (!row) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  return (row.sanctions as Record<string, unknown>[]).map((s) => sanctionView(s, today));
+}
+
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** Properties without references to entities the Cypher found outside the jurisdiction (an employer, say). */
@@ -106,9 +118,12 @@ export const entityRoutes = [
     params: { id: z.string().min(1) },
     response: EntitySchema,
     async handle({ params, caller, deps }) {
-      const [row] = await deps.graph.read('api/entity', { id: params.id, ...caller.scope });
+      const [[row], flags, sanctions] = await Promise.all([
+        deps.graph.read('api/entity', { id: params.id, ...caller.scope }),
+        deps.graph.read('api/entity-flags', { id: params.id, limit: int(FIRST), ...caller.scope }),
+        sanctionsOf(deps, params.id, caller.scope),
+      ]);
       if (!row) throw notFound(`entity ${params.id}`);
-      const flags = await deps.graph.read('api/entity-flags', { id: params.id, limit: int(FIRST), ...caller.scope });
       const entity = row.entity as Record<string, unknown>;
       const counts = row.counts as Record<string, unknown>;
       return {
@@ -130,6 +145,7 @@ export const entityRoutes = [
             projects: num(counts.projects),
             flags: num(counts.flags),
           },
+          sanctions: sanctions ?? [],
           flags: flags.map((f) => flagView(f.flag as Record<string, unknown>)),
           projects: (row.projects as Record<string, unknown>[]).map((p) => ({
             id: String(p.id),
@@ -143,6 +159,22 @@ export const entityRoutes = [
         },
         count: 1,
       };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/entities/:id/sanctions',
+    tag: 'entities',
+    summary:
+      'Credit-platform sanctions of an organisation, person or expert (and of its legal representative or person), ' +
+      'whether each bars bidding and is in force today',
+    roles: READERS,
+    params: { id: z.string().min(1) },
+    response: z.object({ id: z.string(), items: z.array(SanctionSchema) }),
+    async handle({ params, caller, deps }) {
+      const items = await sanctionsOf(deps, params.id, caller.scope);
+      if (!items) throw notFound(`entity ${params.id}`);
+      return { body: { id: params.id, items }, count: items.length };
     },
   }),
   route({

@@ -1,5 +1,6 @@
 /** Every route of /api/v1, in the order of the OpenAPI document. */
 import type { RouteDef } from '../route';
+import { approvalRoutes } from './approvals';
 import { communityRoutes } from './communities';
 import { entityRoutes } from './entities';
 import { feedRoutes } from './feed';
@@ -14,6 +15,7 @@ export const ROUTES: RouteDef[] = [
   ...flagRoutes,
   ...projectRoutes,
   ...entityRoutes,
+  ...approvalRoutes,
   ...communityRoutes,
   ...loadRoutes,
   ...jobRoutes,

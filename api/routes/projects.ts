@@ -10,6 +10,7 @@ import { notFound } from '../problem';
 import { READERS, route } from '../route';
 import { flagView } from '../views/flag';
 import { lotView, publicProps } from '../views/record';
+import { APPROVAL_DETECTORS } from './approvals';
 
 export const projectRoutes = [
   route({
@@ -47,7 +48,9 @@ export const projectRoutes = [
       const [row] = await deps.graph.read('api/project', { id: params.id, ...caller.scope });
       if (!row) throw notFound(`project ${params.id}`);
       const lots = (row.lots as Record<string, unknown>[]).map(lotView);
-      const flags = await deps.graph.read('api/lot-flags', { lots: lots.map((l) => l.id), ...caller.scope });
+      const flags = (await deps.graph.read('api/lot-flags', { lots: lots.map((l) => l.id), ...caller.scope })).map(
+        (f) => flagView(f.flag as Record<string, unknown>),
+      );
       return {
         body: {
           project: publicProps(row.project as Record<string, unknown>),
@@ -55,8 +58,10 @@ export const projectRoutes = [
           agent: row.agent,
           supervisor: row.supervisor,
           approvals: (row.approvals as Record<string, unknown>[]).map(publicProps),
+          // What the approval flags found wrong with this project against its approval (or its absence).
+          approval_mismatches: flags.filter((f) => APPROVAL_DETECTORS.has(f.detector)),
           lots,
-          flags: flags.map((f) => flagView(f.flag as Record<string, unknown>)),
+          flags,
         },
         count: 1,
       };

@@ -79,8 +79,26 @@ export interface ProjectAnswer {
   agent: { id: string; name?: string } | null;
   supervisor: { id: string; name?: string } | null;
   approvals: Record<string, unknown>[];
+  /** Flags of the approval detectors on this project (approval-mismatch, split-to-avoid-tendering). */
+  approval_mismatches: Flag[];
   lots: Lot[];
   flags: Flag[];
+}
+
+/** A credit-platform sanction as GET /entities/:id shows it. */
+export interface Sanction {
+  id: string;
+  entity: string;
+  kind: string;
+  date: string | null;
+  until: string | null;
+  scope: string | null;
+  authority: string | null;
+  reason: string | null;
+  source: string | null;
+  via: 'self' | 'person' | 'legal_rep';
+  bars: boolean;
+  in_force: boolean;
 }
 
 export interface GraphNode {
@@ -129,6 +147,7 @@ export interface EntityAnswer {
   properties?: Record<string, unknown>;
   communities?: { id: string; score: number; size: number }[];
   counts?: Record<string, number>;
+  sanctions?: Sanction[];
   flags?: Flag[];
   projects?: { id: string; name: string | null; roles: string[] }[];
 }

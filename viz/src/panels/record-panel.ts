@@ -1,6 +1,6 @@
 /** Side panels for a lot, a project's full process, and an entity (organisation, person, expert). */
 import { el, fill } from '../dom';
-import type { EntityAnswer, Flag, LotAnswer, ProjectAnswer } from '../types';
+import type { EntityAnswer, Flag, LotAnswer, ProjectAnswer, Sanction } from '../types';
 import { day, facts, link, money, table, text } from './format';
 
 function flagRows(flags: Flag[]): HTMLElement {
@@ -9,6 +9,56 @@ function flagRows(flags: Flag[]): HTMLElement {
     ['Flag', 'Detector', 'Score', 'Status'],
     flags.map((f) => [link({ view: 'flag', id: f.id }, f.summary || f.id), f.detector, f.score.toFixed(2), f.status]),
   );
+}
+
+const VIA: Record<Sanction['via'], string> = { self: '', person: 'its person', legal_rep: 'legal representative' };
+
+/** The credit platform's records on an entity (信用平台): what, when, where, and whether it bars. */
+function sanctionRows(sanctions: Sanction[]): HTMLElement {
+  if (sanctions.length === 0) return el('p', { class: 'note', text: 'No sanctions loaded.' });
+  const rows = table(
+    ['Kind', 'Scope', 'From', 'Until', 'Authority', 'Reason', 'Through', 'Bars / in force'],
+    sanctions.map((s) => [
+      s.kind,
+      s.scope ?? 'all',
+      day(s.date),
+      s.until ? day(s.until) : 'open-ended',
+      s.authority ? link({ view: 'entity', id: s.authority }, s.authority) : '',
+      s.reason ?? '',
+      s.via === 'self' ? '' : `${VIA[s.via]} ${s.entity}`,
+      `${s.bars ? 'bars' : 'no bar'}${s.in_force ? ', in force' : ''}`,
+    ]),
+  );
+  rows.classList.add('sanctions');
+  return rows;
+}
+
+const APPROVAL_FIELDS = ['id', 'kind', 'authority', 'approved_at', 'investment', 'tendering_mode', 'tendering_scope'];
+
+/** The project's approval records (投资审批) and what the approval detectors found against them. */
+function approvalSection(answer: ProjectAnswer): HTMLElement[] {
+  const code = answer.project.project_code;
+  const records =
+    answer.approvals.length === 0
+      ? el('p', { class: 'note', text: code ? `No approval loaded for code ${text(code)}.` : 'No project code.' })
+      : table(
+          APPROVAL_FIELDS,
+          answer.approvals.map((a) =>
+            APPROVAL_FIELDS.map((f) =>
+              f === 'investment' ? money(a[f]) : f === 'approved_at' ? day(a[f]) : text(a[f]),
+            ),
+          ),
+        );
+  const mismatches = answer.approval_mismatches.flatMap((f) =>
+    f.evidence.map((e) => el('li', {}, [link({ view: 'flag', id: f.id }, f.detector), ` ${e.text}`])),
+  );
+  return [
+    el('h3', { text: `Approval ${code ? text(code) : ''}` }),
+    records,
+    mismatches.length > 0
+      ? el('ul', { class: 'approval-mismatches' }, mismatches)
+      : el('p', { class: 'note', text: 'No mismatch with the approval found.' }),
+  ];
 }
 
 function bidRows(lot: LotAnswer['lot']): HTMLElement {
@@ -58,8 +108,8 @@ export function renderProjectPanel(root: HTMLElement, answer: ProjectAnswer): vo
       ['Procedure', p.procedure],
       ['Budget', money(p.budget)],
       ['Events', text(p.events)],
-      ['Approvals', answer.approvals.map((a) => text(a.id)).join(', ')],
     ]),
+    ...approvalSection(answer),
     ...answer.lots.flatMap((lot) => [
       el('h3', {}, [link({ view: 'lot', id: lot.id }, `Lot ${lot.id}`), ` ${lot.name ?? ''}`]),
       bidRows(lot),
@@ -84,6 +134,8 @@ export function renderEntityPanel(root: HTMLElement, answer: EntityAnswer): void
       ['Counts', text(answer.counts)],
       ['Communities', ((answer.communities ?? []) as { id: string }[]).map((c) => c.id).join(', ')],
     ]),
+    el('h3', { text: 'Sanctions' }),
+    sanctionRows(answer.sanctions ?? []),
     el('h3', { text: 'Flags' }),
     flagRows((answer.flags ?? []) as Flag[]),
     el('h3', { text: 'Projects' }),
