@@ -262,6 +262,38 @@ test('a hostile organisation name renders as text in the panel, the bid table an
   expect(dialogs).toEqual([]);
 });
 
+test('an entity shows its sanctions and a project its approval with the mismatches found', async () => {
+  const page = await newPage();
+  // ORG000169 is under a bidding ban in the sample (fixtures/sample/trading.ndjson).
+  await page.goto(`${api.url}/#key=${key}&entity=ORG000169`);
+  await drawn(page, 'entity=ORG000169');
+  const sanctions = await page
+    .locator('#panel table.sanctions tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  expect(sanctions).toContainEqual([
+    'bidding_ban',
+    'tendering',
+    '2023-01-01',
+    '2024-03-30',
+    'ORG000005',
+    '串通投标，取消投标资格',
+    '',
+    'bars',
+  ]);
+
+  const mismatch = (await allFlags(key, '&detector=approval-mismatch')) as (FlagItem & { project?: string })[];
+  const project = mismatch.find((f) => f.project)!.project!;
+  await page.goto(`${api.url}/#project=${project}`);
+  await drawn(page, `project=${project}`);
+  const panel = page.locator('#panel');
+  expect(await panel.locator('h3', { hasText: 'Approval' }).count()).toBe(1);
+  const items = panel.locator('ul.approval-mismatches li');
+  expect(await items.count()).toBeGreaterThan(0);
+  expect(await items.first().locator('a[href^="#flag="]').textContent()).toBe('approval-mismatch');
+  expect(dialogs).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
 test('a regional key lists only its flags and cannot open one outside its jurisdiction', async () => {
   const regional = await api.key('auditor', { regions: ['4103'] });
   const mine = new Set((await allFlags(regional)).map((f) => f.id));
