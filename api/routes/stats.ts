@@ -58,8 +58,12 @@ export const statsRoutes = [
     query: filterQuery,
     response: OverviewSchema,
     async handle({ query, caller, deps }) {
-      const rows = await deps.graph.read('stats/overview', filtersOf(query, caller));
-      const body = overviewOf(rows);
+      const filters = filtersOf(query, caller);
+      const [rows, flags] = await Promise.all([
+        deps.graph.read('stats/overview', filters),
+        deps.graph.read('stats/flags', filters),
+      ]);
+      const body = overviewOf(rows, flags);
       return { body, count: Number(body.projects) };
     },
   }),

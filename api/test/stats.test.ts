@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rescore } from '../../engine/rescore';
 import { loadPaths } from '../../ingest/load';
 import { IdHasher } from '../../ingest/normalise/id-number';
 import { emptyGraph } from '../../test/graph';
@@ -152,7 +153,14 @@ function expectedOverview(data: Data, f: Filter): Rec {
   };
   const by = (field: 'sector' | 'region' | 'month') =>
     groupBy(perProject, (r) => r[field]).map(([key, rows]) => ({ [field]: key, ...sum(rows) }));
-  return { ...sum(perProject), by_sector: by('sector'), by_region: by('region'), by_month: by('month') };
+  // Nothing is scored until the flag-totals test, which checks the flag totals against GET /flags.
+  return {
+    ...sum(perProject),
+    by_sector: by('sector'),
+    by_region: by('region'),
+    by_month: by('month'),
+    flags_by_detector: [],
+  };
 }
 
 const BANDS = [1_000_000, 5_000_000, 20_000_000];
@@ -477,6 +485,39 @@ test('bad filters are 400, a role outside READERS is 403', async () => {
   expect(swapped.body.detail).toContain('query.from');
   expect((await api.get('/api/v1/stats/prices?from=yesterday', admin)).status).toBe(400);
   expect((await api.get('/api/v1/stats/process', await api.key('operator'))).status).toBe(403);
+});
+
+test('overview: active flags per detector on the counted projects, as GET /flags lists them', async () => {
+  await rescore(api.server.deps.graph, { full: true });
+  const flags: Rec[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: { items: Rec[]; next_cursor: string | null } } = await api.get(
+      `/api/v1/flags?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      admin,
+    );
+    flags.push(...page.body.items);
+    cursor = page.body.next_cursor;
+  } while (cursor);
+  const lotProject = new Map(data.lots.map((l) => [l.id as string, l.project as string]));
+  const expected = (f: Filter) => {
+    const kept = new Set(keptProjects(data, f).map((p) => p.id as string));
+    const counted = flags.filter((x) => (x.lots as string[]).some((l) => kept.has(lotProject.get(l) ?? '')));
+    return groupBy(counted, (x) => x.detector as string)
+      .map(([detector, xs]) => ({
+        detector: String(detector),
+        flags: xs.length,
+        high: xs.filter((x) => x.severity === 'high').length,
+      }))
+      .sort((a, b) => b.flags - a.flags || (a.detector < b.detector ? -1 : 1));
+  };
+  const all = (await stats('overview', admin)).flags_by_detector;
+  expect(all.length).toBeGreaterThan(5);
+  expect(all).toEqual(expected({}));
+  const filter = { from: '2024-01-01', sector: 'construction' };
+  expect((await stats('overview', admin, '?from=2024-01-01&sector=construction')).flags_by_detector).toEqual(
+    expected(filter),
+  );
 });
 
 test('data loaded outside a regional jurisdiction leaves its figures unchanged', async () => {

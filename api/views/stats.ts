@@ -87,7 +87,7 @@ function grouped(rows: Row[], field: 'sector' | 'region' | 'month'): Record<stri
  * Totals and breakdowns from the sector × region × month rows of overview.cypher.
  * @example overviewOf([{ sector: 'water', region: '4101', month: '2024-03', projects: 1, lots: 2, bids: 7, awarded_amount: 9.5, single_bid_lots: 0, failed_lots: 0, retendered_projects: 0 }]).projects // 1
  */
-export function overviewOf(rows: Row[]): Record<string, unknown> {
+export function overviewOf(rows: Row[], flagRows: Row[]): Record<string, unknown> {
   const total: Counts = Object.fromEntries(COUNTS.map((k) => [k, 0]));
   for (const row of rows) addTo(total, row);
   return {
@@ -96,6 +96,11 @@ export function overviewOf(rows: Row[]): Record<string, unknown> {
     by_sector: grouped(rows, 'sector'),
     by_region: grouped(rows, 'region'),
     by_month: grouped(rows, 'month'),
+    flags_by_detector: flagRows.map((r) => ({
+      detector: String(r.detector),
+      flags: Number(r.flags),
+      high: Number(r.high),
+    })),
   };
 }
 
@@ -251,6 +256,9 @@ export const OverviewSchema = z.object({
   by_sector: z.array(z.object({ sector: z.string().nullable(), ...CountsSchema })),
   by_region: z.array(z.object({ region: z.string().nullable(), ...CountsSchema })),
   by_month: z.array(z.object({ month: z.string().nullable(), ...CountsSchema })),
+  flags_by_detector: z
+    .array(z.object({ detector: z.string(), flags: z.number(), high: z.number() }))
+    .describe('active flags resting on lots of the counted projects, per detector (high: of high severity)'),
 });
 
 export const PricesSchema = z.object({

@@ -349,7 +349,7 @@ test('the statistics dashboard: totals equal /stats/overview, charts drawn, a se
   const awarded = (await page.locator('[data-total="awarded_amount"]').textContent()) ?? '';
   expect(Number(awarded.replace(/,/g, ''))).toBe(overview.awarded_amount);
   expect(Number(overview.projects)).toBeGreaterThan(0);
-  for (const chart of ['by-sector', 'by-region', 'by-month', 'price-ratio-by-sector', 'process-stages']) {
+  for (const chart of ['by-sector', 'by-region', 'by-month', 'flags-by-detector', 'price-ratio-by-sector', 'process-stages']) {
     expect(await page.locator(`canvas[data-chart="${chart}"]`).count()).toBe(1);
   }
   await nonBlank(page, 'canvas[data-chart="by-sector"]', 'stats-by-sector');

@@ -1,6 +1,7 @@
 /**
  * The overview part of the dashboard (GET /stats/overview): the totals, and bar charts of projects
- * and lots by sector, by region and by month. A bar lists the projects it counts.
+ * and lots by sector, by region and by month (a bar lists the projects it counts), and the active
+ * flags per detector on those projects (the early-warning totals).
  */
 import { el } from '../dom';
 import { money } from '../panels/format';
@@ -64,11 +65,37 @@ function breakdown<D extends Dim>(
   );
 }
 
+function flagsByDetector(o: Overview, charts: ChartSet): HTMLElement {
+  const rows = o.flags_by_detector;
+  return card(
+    'Active flags by detector',
+    'flags-by-detector',
+    () => ({ head: ['detector', 'flags', 'high'], rows: rows.map((r) => [r.detector, r.flags, r.high]) }),
+    [
+      rows.length === 0
+        ? el('p', { class: 'note', text: 'No active flags on these projects (or nothing scored yet).' })
+        : charts.bar(
+            'flags-by-detector',
+            {
+              labels: rows.map((r) => r.detector),
+              series: [
+                { label: 'Flags', data: rows.map((r) => r.flags) },
+                { label: 'High severity', data: rows.map((r) => r.high) },
+              ],
+              horizontal: true,
+            },
+            Math.max(160, rows.length * 26),
+          ),
+    ],
+  );
+}
+
 export function overviewCards(o: Overview, charts: ChartSet, drill: Drill): HTMLElement[] {
   return [
     totals(o),
     breakdown(charts, o.by_sector, 'sector', drill),
     breakdown(charts, o.by_region, 'region', drill),
     breakdown(charts, o.by_month, 'month', drill),
+    flagsByDetector(o, charts),
   ];
 }

@@ -34,6 +34,7 @@ export interface Overview extends Counts {
   by_sector: (Counts & { sector: string | null })[];
   by_region: (Counts & { region: string | null })[];
   by_month: (Counts & { month: string | null })[];
+  flags_by_detector: { detector: string; flags: number; high: number }[];
 }
 
 export interface Quantiles {
