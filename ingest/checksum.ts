@@ -11,7 +11,7 @@ async function fileSha256(file: string): Promise<string> {
 }
 
 export async function sourceChecksum(source: InputSource): Promise<string> {
-  if (source.format === 'ndjson') return fileSha256(source.path);
+  if (source.format !== 'csv') return fileSha256(source.path);
   const hash = createHash('sha256');
   for (const file of [...source.files].sort()) hash.update(`${path.basename(file)}:${await fileSha256(file)}\n`);
   return hash.digest('hex');

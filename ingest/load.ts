@@ -1,9 +1,9 @@
 /**
- * Loads trading-data sources into the graph. Each source (an NDJSON file or a CSV folder) is
- * read twice: first every record is validated and normalised, then — only if all are good, or
- * with --skip-invalid — the good ones are written in batches. So a file with errors writes
- * nothing, and loading the same file again changes nothing (unchanged records are skipped by
- * their content hash). A LoadBatch node records the provenance of every load.
+ * Loads trading-data sources into the graph. Each source (an NDJSON file, a CSV folder or an
+ * OCDS file) is read twice: first every record is validated and normalised, then — only if all
+ * are good, or with --skip-invalid — the good ones are written in batches. So a file with errors
+ * writes nothing, and loading the same file again changes nothing (unchanged records are skipped
+ * by their content hash). A LoadBatch node records the provenance of every load.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,10 +50,10 @@ export async function loadPaths(
 type Checked = { ok: true; prepared: Prepared } | { ok: false; errors: InputError[] };
 
 function check(item: InputItem, hasher: IdHasher): Checked {
+  const at = { file: item.file, line: item.line, ...(item.path ? { path: item.path } : {}) };
   if (item.parseError !== undefined)
-    return { ok: false, errors: [{ file: item.file, line: item.line, reason: item.parseError }] };
+    return { ok: false, errors: [{ ...at, ...(item.field ? { field: item.field } : {}), reason: item.parseError }] };
   const validation = validateRecord(item.value);
-  const at = { file: item.file, line: item.line };
   if (!validation.ok) {
     return {
       ok: false,
@@ -68,7 +68,8 @@ function check(item: InputItem, hasher: IdHasher): Checked {
   return preparation;
 }
 
-const itemKey = (item: InputItem) => `${item.file}\u0000${item.line}`;
+/** An item's place in its source: one OCDS release gives several records, told apart by their path. */
+const itemKey = (item: InputItem) => `${item.file}\u0000${item.line}\u0000${item.path ?? ''}`;
 
 /** Loads one source; see the module comment for the rules. */
 export async function loadSource(
@@ -122,6 +123,11 @@ export async function loadSource(
     }
   }
   report.types = types;
+  const unmapped = source.unmapped?.();
+  if (unmapped) {
+    report.unmapped = unmapped.paths;
+    report.moreUnmapped = unmapped.more;
+  }
   const reportDir = path.join(options.reportDir, loadId);
 
   if ((report.invalid > 0 || source.problems.length > 0) && !options.skipInvalid) {
@@ -196,13 +202,15 @@ function finishReport(report: SourceReport, reportDir: string, started: number):
 
 /**
  * Writes rejected records untouched: for NDJSON one rejects.ndjson, for a CSV folder one
- * `<type>.rejects.csv` per file with its header row. Returns the rejects path.
+ * `<type>.rejects.csv` per file with its header row. For OCDS, rejects.ndjson holds the rejected
+ * records in the canonical format (and JSON Lines that did not parse, as they were); a broken
+ * package has no text to write. Returns the rejects path.
  */
 function writeRejects(source: InputSource, items: InputItem[], reportDir: string): string {
   fs.mkdirSync(reportDir, { recursive: true });
-  if (source.format === 'ndjson') {
+  if (source.format !== 'csv') {
     const file = path.join(reportDir, 'rejects.ndjson');
-    fs.writeFileSync(file, items.map((i) => `${i.raw}\n`).join(''));
+    fs.writeFileSync(file, items.flatMap((i) => (i.raw === '' ? [] : [`${i.raw}\n`])).join(''));
     return file;
   }
   const byFile = new Map<string, InputItem[]>();

@@ -1,4 +1,7 @@
-/** `collusion load <paths…>`: validate and load NDJSON files (plain or .gz) and CSV folders. */
+/**
+ * `collusion load <paths…>`: validate and load NDJSON files, OCDS files (release or record
+ * packages, JSON Lines; recognised by content) and CSV folders; files may be gzip.
+ */
 import path from 'node:path';
 import { Command } from 'commander';
 import { IdHasher } from '../../ingest/normalise/id-number';
@@ -32,8 +35,10 @@ interface LoadFlags {
 export function loadCommand(program: Command, outcome: Outcome): void {
   program
     .command('load')
-    .description('load trading-data files (NDJSON, .gz) or CSV folders; each is all-or-nothing unless --skip-invalid')
-    .argument('<paths...>', 'NDJSON files or CSV folders')
+    .description(
+      'load trading-data files (NDJSON or OCDS, plain or gzip) or CSV folders; each is all-or-nothing unless --skip-invalid',
+    )
+    .argument('<paths...>', 'NDJSON or OCDS files, or CSV folders')
     .option('--skip-invalid', 'load the good records and write the bad lines untouched to a rejects file')
     .option('--json', 'print the load report as JSON on stdout')
     .option('--batch-size <n>', 'records per write transaction', '5000')

@@ -99,7 +99,10 @@ function rejectionMessage(report: LoadReport): string {
   const unshown = total - Math.min(errors.length, MAX_ERRORS_IN_MESSAGE);
   const lines = errors
     .slice(0, MAX_ERRORS_IN_MESSAGE)
-    .map((e) => `${e.file}:${e.line}: ${e.field ? `${e.field}: ` : ''}${e.reason}${e.id ? ` (id ${e.id})` : ''}`);
+    .map(
+      (e) =>
+        `${e.file}:${e.line}: ${e.path ? `${e.path}: ` : ''}${e.field ? `${e.field}: ` : ''}${e.reason}${e.id ? ` (id ${e.id})` : ''}`,
+    );
   return [
     `load rejected: ${total} input error(s), nothing of the upload was written`,
     ...lines,
