@@ -20,7 +20,10 @@ export type DetectorId =
   | 'tenderer-favouritism'
   | 'expert-conflict'
   | 'expert-bias'
-  | 'process-timing';
+  | 'process-timing'
+  | 'debarred-bidder'
+  | 'approval-mismatch'
+  | 'split-to-avoid-tendering';
 
 export type Severity = 'low' | 'medium' | 'high';
 

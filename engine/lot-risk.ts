@@ -24,6 +24,9 @@ const DETECTOR_WEIGHT: Partial<Record<DetectorId, number>> = {
   'expert-conflict': 0.6,
   'expert-bias': 0.5,
   'process-timing': 0.3,
+  'debarred-bidder': 0.8,
+  'approval-mismatch': 0.6,
+  'split-to-avoid-tendering': 0.6,
   'cartel-community': 0.8,
 };
 

@@ -5,6 +5,7 @@
  * default's, is refused with the file and the setting named, so a typo never silently scores with
  * the defaults.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { DEFAULTS as COMMUNITY_DEFAULTS } from './communities';
 import { DETECTORS } from './detectors';
@@ -59,4 +60,29 @@ export function loadSettings(file: string | undefined): EngineSettings {
     throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
   }
   return mergeSettings(parsed, file);
+}
+
+/** The settings as plain JSON with detectors and keys in sorted order: the same settings always give the same text. */
+export function settingsJson(settings: EngineSettings): Record<string, Record<string, unknown>> {
+  const sorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, v]) => [k, sorted(v)]));
+  };
+  const ids = [...settings.keys()].sort();
+  return Object.fromEntries(ids.map((id) => [id, sorted(settings.get(id)) as Record<string, unknown>]));
+}
+
+/**
+ * A content hash of the settings in force (SHA-256 of their canonical JSON, first 16 hex digits): it
+ * names what the detectors ran with independently of git, so a case file or a scoring run can say
+ * which settings stood behind a finding.
+ * @example settingsHash(defaultSettings()) // 'a1b2c3d4e5f60718'
+ */
+export function settingsHash(settings: EngineSettings): string {
+  return createHash('sha256')
+    .update(JSON.stringify(settingsJson(settings)))
+    .digest('hex')
+    .slice(0, 16);
 }

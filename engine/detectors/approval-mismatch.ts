@@ -83,21 +83,39 @@ export const detect: Detector<Settings> = (context, settings) => {
     const winners = winningBids(context, lots);
     const award = awardedAmount(winners);
     const announced = announcedOf(project, lots);
-    const facts = { project: project.id, code: project.projectCode ?? null, category: project.category ?? null };
-    const fields = { ...facts, procedure: project.procedure ?? null, budget: project.budget ?? null, award: award ?? null, announced: announced ?? null };
+    const fields = {
+      project: project.id,
+      code: project.projectCode ?? null,
+      category: project.category ?? null,
+      procedure: project.procedure ?? null,
+      budget: project.budget ?? null,
+      award: award ?? null,
+      announced: announced ?? null,
+    };
     const approval = project.projectCode ? approvalOf(approvals.get(project.projectCode) ?? [], announced) : undefined;
     const mismatches = approval
       ? mismatchesOf(project, approval, announced, award, settings)
       : missing(project, award, settings);
     if (!mismatches.length) continue;
-    flags.push(flagOf(project, lots, approval, mismatches, fields, winners.map((b) => b.id)));
+    flags.push(
+      flagOf(
+        project,
+        lots,
+        approval,
+        mismatches,
+        fields,
+        winners.map((b) => b.id),
+      ),
+    );
   }
   return flags.sort((a, b) => a.id.localeCompare(b.id));
 };
 
 /** The approval in force at the announcement: the latest approved by then, else the earliest. */
 function approvalOf(candidates: Approval[], announced: string | undefined): Approval | undefined {
-  const dated = [...candidates].sort((a, b) => (isoDay(a.approvedAt) ?? '').localeCompare(isoDay(b.approvedAt) ?? '') || a.id.localeCompare(b.id));
+  const dated = [...candidates].sort(
+    (a, b) => (isoDay(a.approvedAt) ?? '').localeCompare(isoDay(b.approvedAt) ?? '') || a.id.localeCompare(b.id),
+  );
   const before = announced ? dated.filter((a) => (isoDay(a.approvedAt) ?? '') <= announced) : [];
   return before.at(-1) ?? dated[0];
 }
@@ -157,7 +175,9 @@ function missing(project: Project, award: number | undefined, settings: Settings
   const amount = project.budget ?? award;
   if (threshold === undefined || amount === undefined || amount < threshold) return [];
   if (!project.projectCode && !settings.uncodedCategories.includes(project.category ?? '')) return [];
-  const why = project.projectCode ? `its code ${project.projectCode} matches no loaded approval` : 'it carries no project code';
+  const why = project.projectCode
+    ? `its code ${project.projectCode} matches no loaded approval`
+    : 'it carries no project code';
   return [
     {
       rule: 'no-approval',

@@ -96,8 +96,8 @@ export const detect: Detector<Settings> = (context, settings) => {
       (s) => kinds.includes(s.kind) && inForce(s, date) && reaches(s, project, settings),
     );
   const findings = new Map<string, Finding>();
-  const found = (lot: Lot, project: Project, party: string, sanction: Sanction): Finding => {
-    const key = `${lot.id}|${party}|${sanction.id}`;
+  const found = (lot: Lot, project: Project, party: string, sanction: Sanction, role: 'bid' | 'panel'): Finding => {
+    const key = `${lot.id}|${party}|${sanction.id}|${role}`;
     let finding = findings.get(key);
     if (!finding) findings.set(key, (finding = { lot, project, party, sanction, bids: [] }));
     return finding;
@@ -118,7 +118,7 @@ export const detect: Detector<Settings> = (context, settings) => {
       ];
       for (const [party, path] of parties) {
         for (const sanction of barring(party, settings.bidderKinds, date, project)) {
-          const finding = found(lot, project, party, sanction);
+          const finding = found(lot, project, party, sanction, 'bid');
           if (!finding.bids.some((b) => b.bid.id === bid.id)) finding.bids.push({ bid, path, date });
         }
       }
@@ -127,10 +127,13 @@ export const detect: Detector<Settings> = (context, settings) => {
     if (!date) continue;
     for (const expert of [...(seated.get(lot.id) ?? [])].sort()) {
       const person = p.experts.get(expert)?.person;
-      const parties: [string, Path][] = [[expert, 'expert'], ...(person ? [[person, "expert's person"] as [string, Path]] : [])];
+      const parties: [string, Path][] = [
+        [expert, 'expert'],
+        ...(person ? [[person, "expert's person"] as [string, Path]] : []),
+      ];
       for (const [party, path] of parties) {
         for (const sanction of barring(party, settings.expertKinds, date, project)) {
-          found(lot, project, party, sanction).seat = { expert, path, date };
+          found(lot, project, party, sanction, 'panel').seat = { expert, path, date };
         }
       }
     }
@@ -225,7 +228,15 @@ function flagOf(f: Finding, settings: Settings): Flag {
       evidence.push({
         kind: 'bid',
         text: `${bid.bidder} bid ${bid.price} in ${f.lot.id} on ${date}${bid.won === true ? ' and won' : ''}${via}.`,
-        data: { bid: bid.id, bidder: bid.bidder, date, price: bid.price, won: bid.won === true, status: bid.status ?? null, path },
+        data: {
+          bid: bid.id,
+          bidder: bid.bidder,
+          date,
+          price: bid.price,
+          won: bid.won === true,
+          status: bid.status ?? null,
+          path,
+        },
       });
     }
     const bidders = [...new Set(bids.map((b) => b.bid.bidder))].join(', ');
@@ -234,7 +245,7 @@ function flagOf(f: Finding, settings: Settings): Flag {
     summary = `Pattern found: ${bidders} bid in ${f.lot.id} on ${bids[0].date}${won} while ${who} under ${s.kind} sanction ${s.id} (${period}, scope ${s.scope ?? 'all'}).`;
   }
   const entities = [f.party, ...(f.seat ? [f.seat.expert] : bids.map((b) => b.bid.bidder))];
-  return makeFlag('debarred-bidder', [f.lot.id, f.party, s.id], {
+  return makeFlag('debarred-bidder', [f.lot.id, f.party, s.id, ...(f.seat ? ['panel'] : [])], {
     score,
     lot: f.lot.id,
     project: f.project.id,

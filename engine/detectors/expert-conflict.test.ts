@@ -4,7 +4,7 @@ import { emptyProjection, Projection } from '../model';
 import { addExpert, addOrg, addPanel, addPerson, addScores, day, tender } from './behaviour-builders';
 import { DEFAULTS, detect } from './expert-conflict';
 
-/** Lot L1 (evaluated on day 30, supervised by DEPT) with bidders A–D and a panel of seven experts. */
+/** Lot L1 (evaluated on day 30, supervised by DEPT) with bidders A–D and seven experts, E5 and E6 unconflicted. */
 function lot(p: Projection): void {
   tender(p, {
     lot: 'L1',
@@ -25,19 +25,16 @@ function lot(p: Projection): void {
   addExpert(p, 'E5');
   addExpert(p, 'E6', { formerEmployers: ['Z'] });
   addExpert(p, 'E7', { phones: ['13800000007'] });
-  p.sanctions.push({ id: 'S1', entity: 'E5', kind: 'expert_removed', date: day(10) });
-  p.sanctions.push({ id: 'S2', entity: 'E6', kind: 'expert_removed', date: day(1), until: day(20) });
-  p.sanctions.push({ id: 'S3', entity: 'E6', kind: 'warning', date: day(1) });
 }
 
 describe('expert-conflict', () => {
-  it('flags each expert tied to a bidder, the supervisor or a sanction, with weights by tie', () => {
+  it('flags each expert tied to a bidder or the supervisor, with weights by tie', () => {
     const p = emptyProjection();
     lot(p);
     addPanel(p, 'L1', ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7']);
     const flags = detect(buildContext(p), DEFAULTS);
     const by = (expert: string) => flags.find((f) => f.entities[0] === expert);
-    expect(flags).toHaveLength(6);
+    expect(flags).toHaveLength(5);
     expect(by('E1')).toMatchObject({ lot: 'L1', project: 'P-L1', entities: ['E1', 'A'], bids: ['L1-A'], score: 0.95 });
     expect(by('E1')?.id).toBe(flagId('expert-conflict', ['E1', 'L1', 'bidder', 'A']));
     expect(by('E1')?.summary).toBe(
@@ -47,17 +44,16 @@ describe('expert-conflict', () => {
     expect(by('E3')).toMatchObject({ entities: ['E3', 'C', 'PC'], score: 0.85 });
     expect(by('E3')?.evidence[0]).toMatchObject({ kind: 'tie-path', data: { link: 'relative', person: 'PC' } });
     expect(by('E4')).toMatchObject({ entities: ['E4', 'DEPT'], score: 0.8, bids: [] });
-    expect(by('E5')).toMatchObject({ entities: ['E5'], score: 0.9 });
-    expect(by('E5')?.evidence[0]).toMatchObject({ kind: 'sanction', data: { sanction: 'S1', kind: 'expert_removed' } });
     expect(by('E7')).toMatchObject({ entities: ['E7', 'D'], score: 0.8 });
     expect(by('E7')?.evidence[0].kind).toBe('shared-value');
     expect(flags.every((f) => f.basis.includes('Art. 12'))).toBe(true);
   });
 
-  it('leaves an expert whose former employer is not among the bidders, and lapsed or non-barring sanctions, alone', () => {
+  it('leaves an expert whose former employer is not among the bidders alone, and leaves sanctions to debarred-bidder', () => {
     const p = emptyProjection();
     lot(p);
-    addPanel(p, 'L1', ['E6']);
+    p.sanctions.push({ id: 'S1', entity: 'E5', kind: 'expert_removed', date: day(10) });
+    addPanel(p, 'L1', ['E5', 'E6']);
     expect(detect(buildContext(p), DEFAULTS)).toEqual([]);
   });
 
@@ -73,7 +69,7 @@ describe('expert-conflict', () => {
     expect(flags[0].evidence[0].text).toBe("E8's employer UNI and B are both owned or controlled by GROUP.");
   });
 
-  it('skips out-of-scope lots, lots without panel or scores, and sanctions when the lot has no dates', () => {
+  it('skips out-of-scope lots and lots without panel or scores', () => {
     const p = emptyProjection();
     lot(p);
     addPanel(p, 'L1', ['E1', 'E5']);

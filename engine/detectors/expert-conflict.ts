@@ -3,22 +3,21 @@
  * lot's bidders is the expert's (former) employer, is owned or represented by the expert or by a
  * company the expert owns, shares an owner with the expert's employer, is run by the expert's
  * relative, or shares a phone or an address with the expert; or while the expert was staff of the
- * project's supervising department, or under a sanction. Basis: 《评标委员会和评标方法暂行规定》
- * Art. 12 (who must stand aside); 《招标投标法》 Art. 37 (interested parties and supervisors
- * may not sit).
+ * project's supervising department. Basis: 《评标委员会和评标方法暂行规定》 Art. 12 (who must
+ * stand aside); 《招标投标法》 Art. 37 (interested parties and supervisors may not sit). A
+ * sanctioned expert on a panel is debarred-bidder's question, not this family's.
  *
- * One flag per (expert, lot, bidder) link, per (expert, lot, supervising department) and per
- * (expert, lot, sanction); the links of one pair combine as 1 − Π(1 − wᵢ). Weights: current
+ * One flag per (expert, lot, bidder) link and per (expert, lot, supervising department); the
+ * links of one pair combine as 1 − Π(1 − wᵢ). Weights: current
  * employer 0.95, former employer 0.7; the expert's person is the bidder's legal rep or employee
  * 0.95, shareholder or executive 0.9, or holds a company that owns the bidder 0.8; the expert's
  * employer owns, is owned by or shares an owner with the bidder 0.75; a relative runs the bidder
  * 0.85 (owns or manages it 0.8); the expert's person handles the bid 0.95; a shared phone 0.8; a
- * shared address 0.6 × min(1, 2 / users); the supervising department 0.8; a barring sanction in
- * force on the evaluation date 0.9 for `expert_removed`, 0.7 for other bars (warnings do not bar).
+ * shared address 0.6 × min(1, 2 / users); the supervising department 0.8.
  */
 import { Context, Detector } from '../context';
 import { Evidence, Flag, combine, makeFlag } from '../flag';
-import { Bid, Expert, Project, Projection, Sanction, Tie } from '../model';
+import { Bid, Expert, Project, Projection, Tie } from '../model';
 
 const BASIS = '《评标委员会和评标方法暂行规定》 Art. 12; 《招标投标法》 Art. 37';
 /** Tie kinds by which a person holds or runs an organisation, with the weight of the expert holding it. */
@@ -27,15 +26,6 @@ const HOLDS: Record<string, number> = { legal_rep: 0.95, employee: 0.95, shareho
 const RUNS = new Set(['legal_rep', 'shareholder', 'executive']);
 /** Tie kinds by which one organisation owns or controls another. */
 const OWNS = new Set(['shareholder', 'parent_company', 'same_controller']);
-/** Sanction kinds that bar an expert from sitting, with their weight. */
-const BARS: Record<string, number> = {
-  expert_removed: 0.9,
-  bidding_ban: 0.7,
-  procurement_debarment: 0.7,
-  bribery: 0.7,
-  dishonest_debtor: 0.7,
-  tax_violation: 0.7,
-};
 
 export interface Settings {
   /** Weight of a current employer among the bidders [0.95]. */
@@ -113,15 +103,6 @@ export const detect: Detector<Settings> = (context, settings) => {
           data: { department, project: project.id },
         };
         flags.push(conflictFlag(project, lot, expert, department, [], [link], 'supervisor'));
-      }
-      for (const sanction of sanctionsOf(p, expert, project, lot)) {
-        const link: Link = {
-          kind: 'sanction',
-          weight: BARS[sanction.kind],
-          text: `${id} was under sanction ${sanction.id} (${sanction.kind}, ${sanction.date ?? '?'} – ${sanction.until ?? 'open'}) when ${lot} was evaluated.`,
-          data: { sanction: sanction.id, kind: sanction.kind, date: sanction.date, until: sanction.until },
-        };
-        flags.push(conflictFlag(project, lot, expert, sanction.id, [], [link], 'sanction'));
       }
     }
   }
@@ -273,18 +254,6 @@ function supervisorIndex(p: Projection): (project: Project) => string[] {
       .sort();
 }
 
-/** Barring sanctions on the expert or its person in force on the lot's evaluation (else opening) date. */
-function sanctionsOf(p: Projection, expert: Expert, project: Project, lot: string): Sanction[] {
-  const events = p.lots.get(lot)?.events;
-  const date = (events?.evaluated ?? events?.opened ?? project.events.evaluated ?? project.events.opened)?.slice(0, 10);
-  if (!date) return [];
-  return p.sanctions
-    .filter((s) => (s.entity === expert.id || s.entity === expert.person) && Object.hasOwn(BARS, s.kind))
-    .filter((s) => (!s.date || s.date.slice(0, 10) <= date) && (!s.until || s.until.slice(0, 10) >= date))
-    .filter((s) => !s.scope?.startsWith('region:') || (project.region ?? '').startsWith(s.scope.slice(7)))
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
-
 function conflictFlag(
   project: Project,
   lot: string,
@@ -292,27 +261,24 @@ function conflictFlag(
   other: string,
   bids: Bid[],
   links: Link[],
-  about: 'bidder' | 'supervisor' | 'sanction',
+  about: 'bidder' | 'supervisor',
 ): Flag {
   const people = links.flatMap((l) => [l.data.person, l.data.owner]).filter((x): x is string => typeof x === 'string');
   const kinds = [...new Set(links.map((l) => l.kind))].join(', ');
   const summary =
     about === 'bidder'
       ? `Pattern found: expert ${expert.id} evaluated ${lot} where bidder ${other} is linked to the expert (${kinds}).`
-      : about === 'supervisor'
-        ? `Pattern found: expert ${expert.id} evaluated ${lot} while employed by its supervising department ${other}.`
-        : `Pattern found: expert ${expert.id} evaluated ${lot} while under sanction ${other}.`;
+      : `Pattern found: expert ${expert.id} evaluated ${lot} while employed by its supervising department ${other}.`;
   return makeFlag('expert-conflict', [expert.id, lot, about, other], {
     score: combine(links.map((l) => l.weight)),
     lot,
     project: project.id,
-    entities: [...new Set([expert.id, ...(about === 'sanction' ? [] : [other]), ...people])],
+    entities: [...new Set([expert.id, other, ...people])],
     bids: bids.map((b) => b.id).sort(),
     basis: BASIS,
     summary,
     evidence: links.map((l): Evidence => ({
-      kind:
-        l.kind === 'phone' || l.kind === 'address' ? 'shared-value' : l.kind === 'sanction' ? 'sanction' : 'tie-path',
+      kind: l.kind === 'phone' || l.kind === 'address' ? 'shared-value' : 'tie-path',
       text: l.text,
       data: { link: l.kind, weight: l.weight, expert: expert.id, ...l.data },
     })),

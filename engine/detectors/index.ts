@@ -5,8 +5,10 @@
 import { Detector } from '../context';
 import { DetectorId } from '../flag';
 import * as affiliatedBidders from './affiliated-bidders';
+import * as approvalMismatch from './approval-mismatch';
 import * as bidRotation from './bid-rotation';
 import * as coverBidding from './cover-bidding';
+import * as debarredBidder from './debarred-bidder';
 import * as expertBias from './expert-bias';
 import * as expertConflict from './expert-conflict';
 import * as identicalPrices from './identical-prices';
@@ -17,6 +19,7 @@ import * as sharedBond from './shared-bond';
 import * as sharedFingerprint from './shared-fingerprint';
 import * as sharedIp from './shared-ip';
 import * as sharedPeople from './shared-people';
+import * as splitToAvoidTendering from './split-to-avoid-tendering';
 import * as tendererFavouritism from './tenderer-favouritism';
 
 export interface RegisteredDetector {
@@ -46,4 +49,7 @@ export const DETECTORS: RegisteredDetector[] = [
   entry('expert-conflict', expertConflict),
   entry('expert-bias', expertBias),
   entry('process-timing', processTiming),
+  entry('debarred-bidder', debarredBidder),
+  entry('approval-mismatch', approvalMismatch),
+  entry('split-to-avoid-tendering', splitToAvoidTendering),
 ];

@@ -16,7 +16,11 @@ export interface Thresholds {
   servicesThreshold: number;
 }
 
-export const THRESHOLDS: Thresholds = { worksThreshold: 4_000_000, goodsThreshold: 2_000_000, servicesThreshold: 1_000_000 };
+export const THRESHOLDS: Thresholds = {
+  worksThreshold: 4_000_000,
+  goodsThreshold: 2_000_000,
+  servicesThreshold: 1_000_000,
+};
 
 /** The threshold of a category; undefined for a project without a known category. */
 export function thresholdOf(category: string | undefined, thresholds: Thresholds): number | undefined {
@@ -39,7 +43,9 @@ export function lotsByProject(projection: Projection): Map<string, Lot[]> {
 
 /** The winning bids of some lots, in id order. */
 export function winningBids(context: Context, lots: Lot[]): Bid[] {
-  return lots.flatMap((lot) => context.bidsOfLot(lot.id).filter((b) => b.won === true)).sort((a, b) => a.id.localeCompare(b.id));
+  return lots
+    .flatMap((lot) => context.bidsOfLot(lot.id).filter((b) => b.won === true))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** The sum of winning prices; undefined when nothing was awarded. */
