@@ -62,11 +62,20 @@ function operation(def: RouteDef): Record<string, unknown> {
         description: 'success',
         ...(def.stream
           ? { content: { 'text/event-stream': { schema: { type: 'string' } } } }
-          : {
-              content: {
-                'application/json': { schema: def.response ? jsonSchema(def.response) : { type: 'object' } },
-              },
-            }),
+          : def.produces
+            ? {
+                content: Object.fromEntries(
+                  Object.entries(def.produces).map(([type, kind]) => [
+                    type,
+                    { schema: kind === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' } },
+                  ]),
+                ),
+              }
+            : {
+                content: {
+                  'application/json': { schema: def.response ? jsonSchema(def.response) : { type: 'object' } },
+                },
+              }),
       },
       '400': { description: 'invalid parameters or body', ...problem },
       '401': { description: 'no or unknown API key', ...problem },

@@ -34,6 +34,10 @@ export interface Reply {
   /** Result count for the audit entry (items of a page, nodes of a graph). */
   count?: number;
   headers?: Record<string, string>;
+  /** A body that is not JSON (an HTML or PDF document), sent as it is with its content type. */
+  raw?: { type: string; data: Buffer | string };
+  /** Facts for the audit entry beside the request's parameters (e.g. the SHA-256 of a document sent). */
+  audit?: Record<string, unknown>;
 }
 
 type Shape = z.ZodRawShape;
@@ -55,6 +59,8 @@ export interface RouteDef<P extends Shape = Shape, Q extends Shape = Shape, B ex
   successStatus?: number;
   /** The handler streams its answer (SSE): the audit entry is written when the stream opens. */
   stream?: boolean;
+  /** Content types of a 2xx body that is not JSON (`Reply.raw`), for the OpenAPI document: text or binary. */
+  produces?: Record<string, 'text' | 'binary'>;
   handle(input: Input<z.infer<z.ZodObject<P>>, z.infer<z.ZodObject<Q>>, z.infer<B>>): Promise<Reply>;
 }
 
@@ -88,13 +94,13 @@ export function handlerOf(def: RouteDef, deps: ApiDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const caller = res.locals.caller as Caller;
-    const audit = (status: number, count?: number) =>
+    const audit = (status: number, count?: number, facts?: Record<string, unknown>) =>
       deps.audit.append({
         key: caller.key.name,
         role: caller.key.role,
         method: req.method,
         route: `/api/v1${def.path}`,
-        params: auditParams(req),
+        params: { ...auditParams(req), ...(facts ?? {}) },
         status,
         count,
         ms: Math.round(performance.now() - started),
@@ -125,9 +131,10 @@ export function handlerOf(def: RouteDef, deps: ApiDeps) {
       return;
     }
     const status = reply.status ?? def.successStatus ?? 200;
-    audit(status, reply.count);
+    audit(status, reply.count, reply.audit);
     if (reply.headers) res.set(reply.headers);
-    if (reply.body === undefined) res.status(status).end();
+    if (reply.raw) res.status(status).type(reply.raw.type).send(reply.raw.data);
+    else if (reply.body === undefined) res.status(status).end();
     else res.status(status).json(reply.body);
   };
 }

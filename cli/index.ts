@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { auditCommands } from './commands/audit';
 import { benignCommands } from './commands/benign';
+import { caseCommands } from './commands/case';
 import { generateCommand } from './commands/generate';
 import { keysCommands } from './commands/keys';
 import { loadCommand } from './commands/load';
@@ -40,6 +41,7 @@ export function buildProgram(outcome: Outcome): Command {
   workerCommand(program);
   keysCommands(program, outcome);
   auditCommands(program, outcome);
+  caseCommands(program, outcome);
   serveCommand(program);
   return program;
 }

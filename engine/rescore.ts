@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Graph } from '../cypher/runner';
 import { readProjection } from './projection-read';
 import { scoreProjection } from './score';
-import { EngineSettings, loadSettings } from './settings';
+import { EngineSettings, loadSettings, settingsHash } from './settings';
 import { loadConfig } from '../lib/config';
 import { WriteSummary, writeBack } from './write-back';
 
@@ -47,7 +47,8 @@ export async function rescore(
   let mark = performance.now();
   const projection = await readProjection(graph);
   phases.read = Math.round(performance.now() - mark);
-  const result = scoreProjection(projection, scope, options.settings ?? loadSettings(loadConfig().settingsFile));
+  const settings = options.settings ?? loadSettings(loadConfig().settingsFile);
+  const result = scoreProjection(projection, scope, settings);
   Object.assign(phases, result.phases);
   mark = performance.now();
   const run = randomUUID();
@@ -74,6 +75,7 @@ export async function rescore(
     lots: summary.lots,
     retired: summary.retired,
     phases: JSON.stringify(phases),
+    settingsHash: settingsHash(settings),
   });
   return { run, mode, scoped: scope?.size ?? projection.lots.size, phases, ...summary };
 }

@@ -23,7 +23,7 @@ export interface AuditEntryInput {
 }
 
 /** One line of the file. `hash` is the SHA-256 of the canonical JSON of the entry without `hash`. */
-interface AuditEntry extends Omit<AuditEntryInput, 'count'> {
+export interface AuditEntry extends Omit<AuditEntryInput, 'count'> {
   seq: number;
   at: string;
   count: number | null;
@@ -178,6 +178,19 @@ export function verifyAuditLog(file: string): { ok: boolean; entries: number; pr
 }
 
 /**
+ * The well-formed entries of an audit log with their line numbers, in file order (malformed lines
+ * are skipped: `verifyAuditLog` names them). Reads in chunks, so a large log is never held whole.
+ * @example for (const { entry } of auditEntries(file)) if (entry.params.sha256 === hash) …
+ */
+export function* auditEntries(file: string): Generator<{ line: number; entry: AuditEntry }> {
+  if (!fs.existsSync(file)) throw new Error(`audit: no audit log at ${file}; give the right one with --file`);
+  for (const { line, text } of readLines(file)) {
+    const parsed = parseEntry(text);
+    if (typeof parsed !== 'string') yield { line, entry: parsed };
+  }
+}
+
+/**
  * Parameters safe to keep: names that carry secrets (authorization, key, token, secret, …) are
  * dropped at any depth, resident ID numbers and API keys in strings replaced, and values made plain JSON.
  */
@@ -205,6 +218,14 @@ function sanitizeValue(value: unknown, depth = 0): unknown {
     return out;
   }
   return null;
+}
+
+/**
+ * What a string becomes in the audit log (resident ID numbers and API keys replaced): compare a
+ * value with a logged one in this form, e.g. a SHA-256 that happens to hold 18 digits in a row.
+ */
+export function auditForm(text: string): string {
+  return scrubString(text);
 }
 
 function scrubString(text: string): string {

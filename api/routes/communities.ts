@@ -10,6 +10,7 @@ import { notFound } from '../problem';
 import { READERS, route } from '../route';
 import { CommunitySchema, communityView } from '../views/community';
 import { FlagSchema, flagView } from '../views/flag';
+import { CASE_CONTENT, caseQuery, caseReply } from './case';
 
 /** Lots shown with a community. */
 const LOTS = 100;
@@ -118,6 +119,21 @@ export const communityRoutes = [
         },
         count: 1,
       };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/communities/:id/case',
+    tag: 'communities',
+    summary:
+      'The case file (案卷) of a community: members, co-bidding graph, its cartel-community flag, the lots where they met, ' +
+      'as one self-contained HTML document (or an A4 PDF); its SHA-256 is written to the audit log',
+    roles: READERS,
+    params: { id: z.string().min(1) },
+    query: caseQuery,
+    produces: CASE_CONTENT,
+    async handle({ params, query, caller, deps }) {
+      return caseReply(deps, caller, 'community', params.id, query);
     },
   }),
 ];

@@ -6,6 +6,7 @@ import { TRIAGE_STATUSES } from '../../engine/model';
 import { triageFlag } from '../../engine/triage';
 import { decodeCursor, pageOf, pageQuery } from '../pagination';
 import { notFound } from '../problem';
+import { CASE_CONTENT, caseQuery, caseReply } from './case';
 import { Caller, READERS, route, TRIAGERS } from '../route';
 import { FlagSchema, flagView } from '../views/flag';
 import { scopeFilterQuery } from '../scope';
@@ -82,6 +83,21 @@ export const flagRoutes = [
     response: FlagSchema,
     async handle({ params, caller, deps }) {
       return { body: flagView(await scopedFlag(deps, caller, params.id)), count: 1 };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/flags/:id/case',
+    tag: 'flags',
+    summary:
+      'The case file (案卷) of a flag: one self-contained HTML document (or an A4 PDF) with evidence, rule texts, graph, ' +
+      'prices, timeline, triage and provenance; its SHA-256 is written to the audit log (header X-Content-SHA256)',
+    roles: READERS,
+    params: { id: z.string().min(1) },
+    query: caseQuery,
+    produces: CASE_CONTENT,
+    async handle({ params, query, caller, deps }) {
+      return caseReply(deps, caller, 'flag', params.id, query);
     },
   }),
   route({

@@ -54,7 +54,7 @@ RETURN properties(k) AS community,
          region: m.p.region,
          sector: m.p.sector,
          risk: m.l.risk,
-         winner: COLLECT { MATCH (w:Organization)-[:PLACED]->(b:Bid {won: true})-[:FOR]->(l) WHERE l = m.l RETURN w.id ORDER BY w.id LIMIT 1 }[0],
+         winner: COLLECT { WITH m.l AS l MATCH (w:Organization)-[:PLACED]->(b:Bid {won: true})-[:FOR]->(l) RETURN w.id ORDER BY w.id LIMIT 1 }[0],
          members: m.who
        }] AS lots,
        size(met) AS lot_count

@@ -55,6 +55,36 @@ export class ApiClient {
     return parsed as T;
   }
 
+  /**
+   * A case file (案卷) of a flag or community as a blob, with the file name the server suggests;
+   * fetched with the session's key, since a plain link could not carry it.
+   */
+  async caseFile(
+    kind: 'flags' | 'communities',
+    id: string,
+    options: { format?: 'html' | 'pdf'; redact?: boolean } = {},
+  ): Promise<{ blob: Blob; name: string }> {
+    const format = options.format ?? 'html';
+    const query = new URLSearchParams({ format, redact: options.redact ? 'true' : 'false' });
+    const response = await fetch(`${this.base}/${kind}/${encodeURIComponent(id)}/case?${query}`, {
+      headers: { authorization: `Bearer ${this.key}` },
+    });
+    if (!response.ok) {
+      const text = await response.text();
+      let detail: { detail?: string; title?: string } = {};
+      try {
+        detail = text ? (JSON.parse(text) as typeof detail) : {};
+      } catch {
+        // not problem+json
+      }
+      throw new ApiError(response.status, detail.detail ?? detail.title ?? `HTTP ${response.status}`);
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const name =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? `case-${id}${options.redact ? '-redacted' : ''}.${format}`;
+    return { blob: await response.blob(), name };
+  }
+
   flags(filters: FlagFilters, cursor?: string | null, limit = 50): Promise<Page<Flag>> {
     return this.call('GET', '/flags', { ...filters, cursor, limit });
   }

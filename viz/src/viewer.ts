@@ -9,7 +9,7 @@ import { byId, status } from './dom';
 import { canExpand, expandNode, findPath } from './explore';
 import { FlagList } from './flag-list';
 import { GraphView } from './graph/graph-view';
-import { exportCsv, exportGexf, exportPng } from './graph/export';
+import { download, exportCsv, exportGexf, exportPng } from './graph/export';
 import { Layout } from './graph/layout';
 import { renderLegend } from './graph/legend';
 import { lotGraph } from './graph/lot-graph';
@@ -180,6 +180,7 @@ export class Viewer {
     if (!current()) return;
     renderFlagPanel(this.panel, flag, lots, {
       triage: (status, note) => this.api.triage(flag.id, status, note || undefined),
+      caseFile: (redact) => this.downloadCase('flags', flag.id, redact),
     });
     await this.drawLots(lots, current);
     const inGraph = flag.entities.filter((e) => this.graph.hasNode(e));
@@ -207,11 +208,19 @@ export class Viewer {
   private async openEntity(id: string, current: () => boolean): Promise<void> {
     const [entity, graph] = await Promise.all([this.api.entity(id), this.api.entityGraph(id, { depth: 1, limit: 60 })]);
     if (!current()) return;
-    renderEntityPanel(this.panel, entity);
+    renderEntityPanel(this.panel, entity, {
+      communityCase: (community) => (redact) => this.downloadCase('communities', community, redact),
+    });
     this.reset();
     mergeAnswer(this.graph, graph);
     this.drawn();
     if (this.graph.hasNode(id)) this.graphView.update(select(id, false));
+  }
+
+  /** Fetches a case file (案卷) with the session's key and offers it for download. */
+  async downloadCase(kind: 'flags' | 'communities', id: string, redact: boolean): Promise<void> {
+    const { blob, name } = await this.api.caseFile(kind, id, { redact });
+    download(blob, name);
   }
 
   /** Draws lots with their project's tenderer (the project record is read once per project). */

@@ -3,7 +3,7 @@
  * against the real API, Neo4j and Redis: sign in by `#key=`, open a planted shared-fingerprint
  * flag and read its evidence, expand a node, export PNG, GEXF and CSV, a hostile organisation name
  * shown as text, a regional key that sees nothing outside its jurisdiction, a non-blank
- * screenshot of each main view, and the statistics dashboard (#stats: totals equal to
+ * screenshot of each main view, the case-file (案卷) download buttons, and the statistics dashboard (#stats: totals equal to
  * /stats/overview with and without the filter form, drawn charts, a sector bar listing that sector's
  * flagged projects, a month bar listing exactly that month's projects, CSV export, process tables).
  * Without Chromium the suite fails (it does not skip).
@@ -246,6 +246,24 @@ test('signs in by #key=, opens a planted flag with its evidence, expands a node,
   expect(pageErrors).toEqual([]);
 });
 
+test('the flag panel and an entity’s communities download their case file (案卷) with the session’s key', async () => {
+  const page = await newPage();
+  await page.goto(`${api.url}/#key=${key}&flag=${flagId}`);
+  await drawn(page, `flag=${flagId}`);
+  const flagFiles = await downloadsOf(page, `#panel button[data-case="${flagId}"]`, 1);
+  const [[name, body]] = [...flagFiles.entries()];
+  expect(name).toBe(`case-${flagId}.html`);
+  expect(body.toString('utf8')).toContain(flagId);
+  expect(body.toString('utf8')).toContain('证据');
+  await page.goto(`${api.url}/#entity=${PLANTED.entities[0]}`);
+  await drawn(page, `entity=${PLANTED.entities[0]}`);
+  const communityFiles = await downloadsOf(page, '#panel button[data-case^="C-"]', 1);
+  const [[communityName, communityBody]] = [...communityFiles.entries()];
+  expect(communityName).toMatch(/^case-C-[0-9a-f]+\.html$/);
+  expect(communityBody.toString('utf8')).toContain(PLANTED.entities[0]);
+  expect(pageErrors).toEqual([]);
+});
+
 test('a hostile organisation name renders as text in the panel, the bid table and the search', async () => {
   const page = await newPage();
   await page.goto(`${api.url}/#key=${key}&entity=${XSS_ORG}`);
@@ -349,7 +367,14 @@ test('the statistics dashboard: totals equal /stats/overview, charts drawn, a se
   const awarded = (await page.locator('[data-total="awarded_amount"]').textContent()) ?? '';
   expect(Number(awarded.replace(/,/g, ''))).toBe(overview.awarded_amount);
   expect(Number(overview.projects)).toBeGreaterThan(0);
-  for (const chart of ['by-sector', 'by-region', 'by-month', 'flags-by-detector', 'price-ratio-by-sector', 'process-stages']) {
+  for (const chart of [
+    'by-sector',
+    'by-region',
+    'by-month',
+    'flags-by-detector',
+    'price-ratio-by-sector',
+    'process-stages',
+  ]) {
     expect(await page.locator(`canvas[data-chart="${chart}"]`).count()).toBe(1);
   }
   await nonBlank(page, 'canvas[data-chart="by-sector"]', 'stats-by-sector');

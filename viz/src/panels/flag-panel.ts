@@ -5,10 +5,13 @@
  */
 import { el, fill } from '../dom';
 import type { Flag, LotAnswer, TriageStatus } from '../types';
+import { caseButton, type CaseDownload } from './case-button';
 import { day, facts, link, money, table, text } from './format';
 
 export interface FlagPanelActions {
   triage(status: TriageStatus, note: string): Promise<Flag>;
+  /** Downloads the flag's case file (案卷). */
+  caseFile: CaseDownload;
 }
 
 const TRIAGE: [TriageStatus, string][] = [
@@ -33,6 +36,7 @@ export function renderFlagPanel(root: HTMLElement, flag: Flag, lots: LotAnswer[]
       ['Entities', flag.entities.join(', ')],
     ]),
     statusLine,
+    caseButton(actions.caseFile, 'Case file 案卷', flag.id),
     triageForm(flag, actions, statusLine),
     el('h3', { text: 'Evidence' }),
     el('ol', { class: 'evidence' }, flag.evidence.map(evidenceItem)),

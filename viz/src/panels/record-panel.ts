@@ -1,6 +1,7 @@
 /** Side panels for a lot, a project's full process, and an entity (organisation, person, expert). */
 import { el, fill } from '../dom';
 import type { EntityAnswer, Flag, LotAnswer, ProjectAnswer, Sanction } from '../types';
+import { caseButton, type CaseDownload } from './case-button';
 import { day, facts, link, money, table, text } from './format';
 
 function flagRows(flags: Flag[]): HTMLElement {
@@ -119,7 +120,26 @@ export function renderProjectPanel(root: HTMLElement, answer: ProjectAnswer): vo
   );
 }
 
-export function renderEntityPanel(root: HTMLElement, answer: EntityAnswer): void {
+/** What the entity panel can do: download a community's case file (案卷). */
+export interface EntityPanelActions {
+  communityCase(id: string): CaseDownload;
+}
+
+/** The entity's communities, each with its case-file button. */
+function communityRows(communities: { id: string; score: number; size: number }[], actions?: EntityPanelActions) {
+  if (communities.length === 0) return el('p', { class: 'note', text: 'In no community.' });
+  return table(
+    ['Community', 'Score', 'Members', ''],
+    communities.map((c) => [
+      c.id,
+      typeof c.score === 'number' ? c.score.toFixed(2) : '',
+      text(c.size),
+      actions ? caseButton(actions.communityCase(c.id), 'Case file 案卷', c.id) : '',
+    ]),
+  );
+}
+
+export function renderEntityPanel(root: HTMLElement, answer: EntityAnswer, actions?: EntityPanelActions): void {
   const props = (answer.properties ?? {}) as Record<string, unknown>;
   const projects = (answer.projects ?? []) as { id: string; name: string | null; roles: string[] }[];
   fill(
@@ -132,8 +152,9 @@ export function renderEntityPanel(root: HTMLElement, answer: EntityAnswer): void
       ['Region', props.region],
       ['USCC', props.uscc],
       ['Counts', text(answer.counts)],
-      ['Communities', ((answer.communities ?? []) as { id: string }[]).map((c) => c.id).join(', ')],
     ]),
+    el('h3', { text: 'Communities' }),
+    communityRows(answer.communities ?? [], actions),
     el('h3', { text: 'Sanctions' }),
     sanctionRows(answer.sanctions ?? []),
     el('h3', { text: 'Flags' }),
