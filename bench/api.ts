@@ -8,20 +8,11 @@
  * data/bench, Neo4j port 7697 and Redis port 6397 unless COLLUSION_* say otherwise.
  */
 import autocannon from 'autocannon';
-import path from 'node:path';
-import { startServer } from '../api/server';
+import { option, startBenchServer } from './options';
 import { createKey } from '../api/keys/store';
 import { entityGraph } from '../api/routes/entity-graph';
-import { Graph, int } from '../cypher/runner';
+import { int } from '../cypher/runner';
 import { rescore } from '../engine/rescore';
-import { loadPaths } from '../ingest/load';
-import { IdHasher } from '../ingest/normalise/id-number';
-import { loadConfig } from '../lib/config';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 interface Latency {
   requests: number;
@@ -66,24 +57,10 @@ async function overHttp(url: string, key: string, seconds: number, connections: 
 }
 
 async function main(): Promise<void> {
-  process.env.COLLUSION_DATA_DIR ??= path.resolve('data', 'bench');
-  process.env.COLLUSION_NEO4J_PORT ??= '7697';
-  process.env.COLLUSION_REDIS_PORT ??= '6397';
-  process.env.COLLUSION_RATE_LIMIT ??= '100000000';
-  process.env.LOG_LEVEL ??= 'warn';
-  const seconds = Number(option('seconds', '10'));
-  const connections = Number(option('connections', '100'));
-  const config = loadConfig();
-  const server = await startServer(config, { port: 0, worker: false, log: (l) => console.error(l) });
-  const graph: Graph = server.deps.graph;
+  const seconds = Number(option('seconds') ?? 10);
+  const connections = Number(option('connections') ?? 100);
+  const { server, graph } = await startBenchServer();
   try {
-    const file = option('file', '');
-    if (file) {
-      console.error(`loading ${file}…`);
-      await loadPaths(graph, [file], IdHasher.forDataDir(config.dataDir, config.idHashKey), {
-        reportDir: path.join(config.dataDir, 'loads'),
-      });
-    }
     const [{ flags }] = await graph.read('bench/flag-count');
     if (Number(flags) === 0) {
       console.error('no scoped flags yet: scoring the graph first…');

@@ -10,22 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer } from '../api/server';
+import { option, startBenchServer } from './options';
 import { createKey } from '../api/keys/store';
 import { collectCase } from '../engine/case/collect';
 import { produceCase } from '../engine/case';
 import { rescore } from '../engine/rescore';
 import { loadSettings } from '../engine/settings';
-import { loadPaths } from '../ingest/load';
-import { IdHasher } from '../ingest/normalise/id-number';
 import { graphCounts } from '../cli/commands/stats';
-import { loadConfig } from '../lib/config';
 import { projectRoot } from '../lib/paths';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,25 +38,11 @@ async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ ms: num
 }
 
 async function main(): Promise<void> {
-  process.env.COLLUSION_DATA_DIR ??= path.resolve('data', 'bench');
-  process.env.COLLUSION_NEO4J_PORT ??= '7697';
-  process.env.COLLUSION_REDIS_PORT ??= '6397';
-  process.env.COLLUSION_RATE_LIMIT ??= '100000000';
-  process.env.LOG_LEVEL ??= 'warn';
-  const runs = Number(option('runs', '5'));
-  const config = loadConfig();
-  const server = await startServer(config, { port: 0, worker: false, log: (l) => console.error(l) });
-  const graph = server.deps.graph;
+  const runs = Number(option('runs') ?? 5);
+  const { config, server, graph, loaded } = await startBenchServer();
   try {
-    const file = option('file', '');
-    if (file) {
-      console.error(`loading ${file}…`);
-      await loadPaths(graph, [file], IdHasher.forDataDir(config.dataDir, config.idHashKey), {
-        reportDir: path.join(config.dataDir, 'loads'),
-      });
-    }
     let [top] = await graph.read('bench/top-findings');
-    if (!top?.flag || file) {
+    if (!top?.flag || loaded) {
       console.error('scoring the graph first…');
       await rescore(graph, { full: true, log: (l) => console.error(l) });
       [top] = await graph.read('bench/top-findings');

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { option } from './options';
 import { Graph } from '../cypher/runner';
 import { DETECTORS } from '../engine/detectors';
 import { readProjection } from '../engine/projection-read';
@@ -22,11 +23,6 @@ import { ensureNeo4j } from '../tools/neo4j';
 import { benignFlaggedShare, familyQuality, FamilyQuality, precisionAtK, rocAuc, ScoredFlag, Truth } from './quality';
 
 const FAMILIES = [...DETECTORS.map((d) => d.id), 'cartel-community'];
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 function naiveFlags(projection: Projection): { flags: ScoredFlag[]; lotScore: Map<string, number> } {
   const flags: ScoredFlag[] = [];
@@ -126,8 +122,8 @@ async function main(): Promise<void> {
   process.env.COLLUSION_DATA_DIR ??= path.resolve('data', 'bench');
   process.env.COLLUSION_NEO4J_PORT ??= '7697';
   const config = loadConfig();
-  const sizes = option('lots', '300,1500').split(',').map(Number);
-  const seeds = option('seeds', '1,2').split(',').map(Number);
+  const sizes = (option('lots') ?? '300,1500').split(',').map(Number);
+  const seeds = (option('seeds') ?? '1,2').split(',').map(Number);
   const graph = await Graph.connect(await ensureNeo4j(config, { log: (l) => console.error(l) }));
   const results = [];
   try {

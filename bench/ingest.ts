@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { option } from './options';
 import { Graph } from '../cypher/runner';
 import { generate } from '../fixtures/generator';
 import { IdHasher } from '../ingest/normalise/id-number';
@@ -16,11 +17,6 @@ import { loadPaths } from '../ingest/load';
 import { loadConfig } from '../lib/config';
 import { ensureNeo4j } from '../tools/neo4j';
 import { nodePeakMiB, processPeakMiB } from './memory';
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 async function bidRows(file: string): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
@@ -46,8 +42,8 @@ async function main(): Promise<void> {
   process.env.COLLUSION_DATA_DIR ??= path.resolve('data', 'bench');
   process.env.COLLUSION_NEO4J_PORT ??= '7697';
   const config = loadConfig();
-  const sizes = option('lots', '25000,250000').split(',').map(Number);
-  const batch = Number(option('batch', '5000'));
+  const sizes = (option('lots') ?? '25000,250000').split(',').map(Number);
+  const batch = Number(option('batch') ?? 5000);
   const endpoint = await ensureNeo4j(config, { log: (l) => console.error(l) });
   const graph = await Graph.connect(endpoint);
   const results = [];

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { option } from './options';
 import { launchChromium } from '../tools/chromium';
 import { projectRoot } from '../lib/paths';
 
@@ -20,11 +21,6 @@ const SIZES = [
 ];
 const GOAL = { first_frame_ms: 1500, fps: 30 };
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** Serves dist/viz-bench (built by viz/build.js) on a free loopback port. */
 function serve(dir: string): Promise<http.Server> {

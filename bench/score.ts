@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { option } from './options';
 import { Graph } from '../cypher/runner';
 import { rescore, RescoreReport } from '../engine/rescore';
 import { IdHasher } from '../ingest/normalise/id-number';
@@ -15,11 +16,6 @@ import { loadPaths } from '../ingest/load';
 import { loadConfig } from '../lib/config';
 import { ensureNeo4j } from '../tools/neo4j';
 import { graphCounts } from '../cli/commands/stats';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** Writes every 100th bid of `file` with its price raised by one yuan: a 1 % change load. */
 async function onePercentChange(file: string, out: string): Promise<number> {

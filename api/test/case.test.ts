@@ -20,6 +20,7 @@ import { IdHasher } from '../../ingest/normalise/id-number';
 import { TestApi } from '../../test/api';
 import { collusion } from '../../test/cli';
 import { emptyGraph } from '../../test/graph';
+import { distinctColours } from '../../test/png';
 import { launchChromium } from '../../tools/chromium';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'fixtures', 'sample', 'trading.ndjson');
@@ -58,24 +59,11 @@ async function fetchBytes(urlPath: string, key: string): Promise<{ status: numbe
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** Distinct colours of a PNG, decoded by the browser (a blank image has one or two). */
-async function distinctColours(png: Buffer): Promise<number> {
+/** Distinct colours of a PNG, on a page of its own. */
+async function coloursOf(png: Buffer): Promise<number> {
   const page = await browser.newPage();
   try {
-    return await page.evaluate(`(async () => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,${png.toString('base64')}';
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
-      const seen = new Set();
-      for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      return seen.size;
-    })()`);
+    return await distinctColours(page, png);
   } finally {
     await page.close();
   }
@@ -185,7 +173,7 @@ test('the HTML references nothing outside itself and renders in Chromium without
   const shot = await page.screenshot({ fullPage: false });
   await page.close();
   expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
-  expect(await distinctColours(shot)).toBeGreaterThan(20);
+  expect(await coloursOf(shot)).toBeGreaterThan(20);
 });
 
 test('the PDF has A4 pages with page numbers, and its Chinese in embedded Noto CJK glyphs', async () => {
@@ -203,7 +191,7 @@ test('the PDF has A4 pages with page numbers, and its Chinese in embedded Noto C
   execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', file, path.join(out, 'page')]);
   const png = fs.readdirSync(out).find((f) => f.startsWith('page') && f.endsWith('.png'));
   expect(png).toBeDefined();
-  expect(await distinctColours(fs.readFileSync(path.join(out, png as string)))).toBeGreaterThan(8);
+  expect(await coloursOf(fs.readFileSync(path.join(out, png as string)))).toBeGreaterThan(8);
   // Fonts: every font embedded with a Unicode map; Chromium (Skia) embeds OpenType-CFF fonts such as
   // Noto CJK as Type 3 glyph programs, whose descriptors name the font: pdffonts lists them as
   // "Type 3 … emb yes … uni yes", and the descriptor says NotoSansCJKsc.

@@ -179,3 +179,21 @@ test('a planted approval mismatch shows on its project with the approval and on 
     }
   }
 });
+
+test('the three joined-platform detectors reach the flag list, the change feed and the statistics', async () => {
+  const overview = (await api.get('/api/v1/stats/overview', admin)).body.flags_by_detector as Rec[];
+  for (const family of ['debarred-bidder', 'approval-mismatch', 'split-to-avoid-tendering']) {
+    const plantedLots = truth.schemes.filter((s) => s.family === family).map((s) => s.lots);
+    expect(plantedLots.length).toBeGreaterThan(0);
+    const list = await api.get(`/api/v1/flags?detector=${family}&limit=200`, admin);
+    expect(list.status).toBe(200);
+    const flags = list.body.items as Rec[];
+    expect(flags.every((f) => f.detector === family)).toBe(true);
+    for (const lots of plantedLots) expect(flags.some((f) => lots.some((l) => f.lots.includes(l)))).toBe(true);
+    for (const flag of flags) expect(flag.evidence.length).toBeGreaterThan(0);
+
+    const feed = await api.get(`/api/v1/flags?detector=${family}&since=2000-01-01T00:00:00Z&limit=200`, admin);
+    expect((feed.body.items as Rec[]).map((f) => f.id).sort()).toEqual(flags.map((f) => f.id).sort());
+    expect(overview.find((row) => row.detector === family)?.flags).toBe(list.body.total);
+  }
+});

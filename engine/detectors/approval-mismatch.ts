@@ -19,6 +19,7 @@ import { Approval, Lot, Project } from '../model';
 import { combine, Evidence, Flag, makeFlag } from '../flag';
 import {
   announcedOf,
+  approvalEvidence,
   awardedAmount,
   isoDay,
   lotsByProject,
@@ -206,21 +207,7 @@ function flagOf(
     text: `${project.id}: ${project.category ?? '?'} project, ${project.procedure ?? '?'}, budget ${project.budget ?? '?'}, announced ${fields.announced ?? '?'}.`,
     data: fields,
   });
-  if (approval) {
-    evidence.push({
-      kind: 'approval',
-      text: `Approval ${approval.id} (${approval.kind}) of ${approval.projectCode}: approved ${approval.approvedAt ?? '?'}, investment ${approval.investment ?? '?'}, tendering mode ${approval.tenderingMode ?? 'none given'}.`,
-      data: {
-        approval: approval.id,
-        kind: approval.kind,
-        authority: approval.authority ?? null,
-        approved_at: approval.approvedAt ?? null,
-        investment: approval.investment ?? null,
-        tendering_mode: approval.tenderingMode ?? null,
-        tendering_scope: approval.tenderingScope,
-      },
-    });
-  }
+  if (approval) evidence.push(approvalEvidence(approval));
   const rules = mismatches.map((m) => m.rule).join(', ');
   const summary = approval
     ? `Pattern found: ${project.id} does not match approval ${approval.id} (${rules}).`

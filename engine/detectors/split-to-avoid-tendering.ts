@@ -19,6 +19,7 @@ import { Approval, Lot, Project } from '../model';
 import { Evidence, Flag, makeFlag } from '../flag';
 import {
   announcedOf,
+  approvalEvidence,
   awardedAmount,
   lotsByProject,
   thresholdOf,
@@ -165,20 +166,7 @@ function flagOf(context: Context, key: string, pieces: Piece[], threshold: numbe
     data: { category, pieces: pieces.length, sum, threshold, ratio: Math.round(ratio * 1000) / 1000 },
   });
   const approval = first.projectCode ? approvalOf(context, first.projectCode) : undefined;
-  if (approval) {
-    evidence.push({
-      kind: 'approval',
-      text: `Approval ${approval.id} (${approval.kind}) of ${approval.projectCode}: investment ${approval.investment ?? '?'}, tendering mode ${approval.tenderingMode ?? 'none given'}.`,
-      data: {
-        approval: approval.id,
-        kind: approval.kind,
-        authority: approval.authority ?? null,
-        approved_at: approval.approvedAt ?? null,
-        investment: approval.investment ?? null,
-        tendering_mode: approval.tenderingMode ?? null,
-      },
-    });
-  }
+  if (approval) evidence.push(approvalEvidence(approval));
   const by = first.projectCode ? `project code ${first.projectCode}` : `name stem "${nameStem(first.name)}"`;
   const agents = pieces.map((piece) => piece.project.agent).filter((a): a is string => a !== undefined);
   return makeFlag('split-to-avoid-tendering', [key], {

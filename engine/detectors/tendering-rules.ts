@@ -1,10 +1,12 @@
 /**
  * What the approval detectors (approval-mismatch, split-to-avoid-tendering) share about a project:
  * the mandatory-tendering thresholds of 《必须招标的工程项目规定》 (国家发展改革委令第16号, 2018)
- * Art. 5, the project's lots, what it was awarded and when it was announced.
+ * Art. 5, the project's lots, what it was awarded and when it was announced, and how an approval
+ * is cited as evidence.
  */
 import { Context } from '../context';
-import { Bid, Lot, Project, Projection } from '../model';
+import { Evidence } from '../flag';
+import { Approval, Bid, Lot, Project, Projection } from '../model';
 
 /** Thresholds in yuan at or above which a contract must be tendered, per category. */
 export interface Thresholds {
@@ -66,4 +68,21 @@ export function announcedOf(project: Project, lots: Lot[]): string | undefined {
   if (own) return own;
   const dates = lots.map((l) => isoDay(l.events.announced)).filter((d): d is string => d !== undefined);
   return dates.sort()[0];
+}
+
+/** The approval record as evidence: what was approved, by whom, when and for how much. */
+export function approvalEvidence(approval: Approval): Evidence {
+  return {
+    kind: 'approval',
+    text: `Approval ${approval.id} (${approval.kind}) of ${approval.projectCode}: approved ${approval.approvedAt ?? '?'}, investment ${approval.investment ?? '?'}, tendering mode ${approval.tenderingMode ?? 'none given'}.`,
+    data: {
+      approval: approval.id,
+      kind: approval.kind,
+      authority: approval.authority ?? null,
+      approved_at: approval.approvedAt ?? null,
+      investment: approval.investment ?? null,
+      tendering_mode: approval.tenderingMode ?? null,
+      tendering_scope: approval.tenderingScope,
+    },
+  };
 }

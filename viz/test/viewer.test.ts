@@ -19,6 +19,7 @@ import { loadPaths } from '../../ingest/load';
 import { IdHasher } from '../../ingest/normalise/id-number';
 import { TestApi } from '../../test/api';
 import { emptyGraph } from '../../test/graph';
+import { distinctColours } from '../../test/png';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'fixtures', 'sample', 'trading.ndjson');
@@ -110,24 +111,6 @@ async function textOf(page: Page, selector: string, text: string, not = false): 
     [selector, text, not] as const,
     { timeout: 30_000 },
   );
-}
-
-/** Distinct colours of a PNG, decoded by the browser itself (a blank area has one or two). */
-async function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${png.toString('base64')}';
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    const seen = new Set();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return seen.size;
-  })()`);
 }
 
 async function nonBlank(page: Page, selector: string, name: string): Promise<void> {
